@@ -1,0 +1,91 @@
+// Emits operations.gen.ts: one thin function per operation, typed from schema.d.ts.
+//   export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"], options?: CallOptions<...>) {
+//     return client.request("get", "/tokens/named/{id}/status", { ...options, params: { ...options?.params, path } });
+import {
+  type FunctionDeclarationStructure,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+} from "ts-morph";
+import type { ApiModel, Operation } from "../model.js";
+import type { GeneratedFile } from "../write.js";
+import { type EmitContext, header } from "./header.js";
+import { docText, type PrintableStatement, printStatements } from "./ts-project.js";
+
+const CALL_OPTIONS: TypeAliasDeclarationStructure = {
+  kind: StructureKind.TypeAlias,
+  name: "CallOptions",
+  isExported: true,
+  typeParameters: ["Operation"],
+  docs: ["A call's query, header and cookie parameters, body and fetch options; path parameters go on their own."],
+  type: `Omit<FetchOptions<Operation>, "params"> & NonPathParameters<Operation>`,
+};
+
+const NON_PATH_PARAMETERS: TypeAliasDeclarationStructure = {
+  kind: StructureKind.TypeAlias,
+  name: "NonPathParameters",
+  typeParameters: ["Operation"],
+  docs: ["`params` without `path`; required when one of its parameters is."],
+  type: `Operation extends { parameters: infer P } ? ({} extends Omit<P, "path"> ? { params?: Omit<P, "path"> } : { params: Omit<P, "path"> }) : { params?: never }`,
+};
+
+export function emitOperations(model: ApiModel, context: EmitContext): GeneratedFile {
+  const statements: PrintableStatement[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: "openapi-fetch",
+      namedImports: ["Client", "FetchOptions"],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: "./schema.js",
+      namedImports: ["paths"],
+    },
+    (writer) => writer.blankLine(),
+    CALL_OPTIONS,
+    NON_PATH_PARAMETERS,
+    ...model.operations.map(operationFunction),
+  ];
+  return {
+    path: "operations.gen.ts",
+    content: `${header("scripts/emit/operations.ts", context)}\n${printStatements("operations.gen.ts", statements)}`,
+  };
+}
+
+function operationFunction(op: Operation): FunctionDeclarationStructure {
+  const pathLiteral = JSON.stringify(op.path);
+  const operationType = `paths[${pathLiteral}][${JSON.stringify(op.method)}]`;
+  const hasPathParams = op.parameters.some((p) => p.in === "path");
+  const optionsRequired =
+    op.parameters.some((p) => p.in !== "path" && p.required) || op.requestBody?.required === true;
+  const init = hasPathParams ? "{ ...options, params: { ...options?.params, path } }" : "options";
+  return {
+    kind: StructureKind.Function,
+    name: op.name,
+    isExported: true,
+    docs: [jsDoc(op)],
+    parameters: [
+      { name: "client", type: "Client<paths>" },
+      ...(hasPathParams ? [{ name: "path", type: `${operationType}["parameters"]["path"]` }] : []),
+      {
+        name: "options",
+        type: `CallOptions<${operationType}>`,
+        hasQuestionToken: !optionsRequired,
+      },
+    ],
+    statements: [`return client.request(${JSON.stringify(op.method)}, ${pathLiteral}, ${init});`],
+  };
+}
+
+function jsDoc(op: Operation) {
+  const lines = [op.summary, op.description, `\`${op.method.toUpperCase()} ${op.path}\``]
+    .map(docText)
+    .filter(Boolean);
+  return {
+    description: lines.join("\n\n"),
+    tags: op.deprecated
+      ? [{ tagName: "deprecated", text: "The spec marks this operation as deprecated." }]
+      : [],
+  };
+}

@@ -1,0 +1,18 @@
+// npm run lint:spec [-- <file>]: Redocly lint of the spec with the rules generate applies to it.
+import { lintSpec, SpecError } from "./load.js";
+
+const specPath = process.argv[2] ?? "spec/onezone.yaml";
+try {
+  const report = await lintSpec(specPath);
+  for (const problem of report.fatal) console.error(problem);
+  const warnings = report.warningCount > 0 ? `, ${report.warningCount} warning(s)` : "";
+  console.log(
+    `${specPath}: ${report.fatal.length} problem(s)${warnings} under the ${report.ruleset} ruleset.`,
+  );
+  process.exitCode = report.fatal.length > 0 ? 1 : 0;
+} catch (error) {
+  if (!(error instanceof SpecError)) throw error;
+  console.error(`lint:spec: ${error.message}`);
+  for (const problem of error.problems) console.error(`  ${problem}`);
+  process.exitCode = 1;
+}

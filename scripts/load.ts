@@ -1,0 +1,139 @@
+// Lints and bundles a spec with Redocly's Node API; the only code here that reads the spec file.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import {
+  bundle,
+  YamlParseError,
+  type Config,
+  createConfig,
+  getLineColLocation,
+  lint,
+  loadConfig,
+  type NormalizedProblem,
+} from "@redocly/openapi-core";
+
+export type Ruleset = "project" | "minimal";
+
+export interface LintReport {
+  ruleset: Ruleset;
+  /** Problems that stop generation, formatted as `file:line:col  rule  message`. */
+  fatal: string[];
+  /** Warnings a foreign spec is allowed to have; counted, not listed. */
+  warningCount: number;
+}
+
+export interface LoadedSpec {
+  /** The bundled spec as a plain object: one document, internal `$ref`s only. */
+  document: Record<string, unknown>;
+  lint: LintReport;
+}
+
+/** A spec that cannot be generated from; `problems` name file:line for each. */
+export class SpecError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[],
+  ) {
+    super(message);
+    this.name = "SpecError";
+  }
+}
+
+const PROJECT_CONFIG = "redocly.yaml";
+
+/**
+ * The project's own spec (listed under `apis` in redocly.yaml) is held to redocly.yaml;
+ * any other spec to Redocly's `minimal` ruleset, since it was not written to our rules.
+ */
+export async function resolveLintConfig(
+  specPath: string,
+  projectDir = process.cwd(),
+): Promise<{ config: Config; ruleset: Ruleset }> {
+  const configPath = path.join(projectDir, PROJECT_CONFIG);
+  if (existsSync(configPath)) {
+    const config = await loadConfig({ configPath });
+    const roots = Object.values(config.resolvedConfig.apis ?? {}).map((api) =>
+      path.resolve(projectDir, api.root),
+    );
+    if (roots.includes(path.resolve(specPath))) return { config, ruleset: "project" };
+  }
+  return { config: await createConfig({ extends: ["minimal"] }), ruleset: "minimal" };
+}
+
+export function formatProblem(problem: NormalizedProblem): string {
+  const where = problem.location[0];
+  if (!where) return `${problem.ruleId}  ${problem.message}`;
+  const { start } = getLineColLocation(where);
+  return `${relative(where.source.absoluteRef)}:${start.line}:${start.col}  ${problem.ruleId}  ${problem.message}`;
+}
+
+export async function lintSpec(specPath: string, projectDir?: string): Promise<LintReport> {
+  assertReadable(specPath);
+  const { config, ruleset } = await resolveLintConfig(specPath, projectDir);
+  return lintWith(specPath, config, ruleset);
+}
+
+async function lintWith(specPath: string, config: Config, ruleset: Ruleset): Promise<LintReport> {
+  const problems = await lint({ ref: specPath, config }).catch((error: unknown) => {
+    throw asParseError(specPath, error);
+  });
+  const isFatal = (p: NormalizedProblem) => p.severity === "error" || ruleset === "project";
+  return {
+    ruleset,
+    fatal: problems.filter(isFatal).map(formatProblem),
+    warningCount: problems.filter((p) => !isFatal(p)).length,
+  };
+}
+
+export async function loadSpec(specPath: string, projectDir?: string): Promise<LoadedSpec> {
+  assertReadable(specPath);
+  const { config, ruleset } = await resolveLintConfig(specPath, projectDir);
+  const report = await lintWith(specPath, config, ruleset);
+  if (report.fatal.length > 0) {
+    throw new SpecError(
+      `${specPath} has ${report.fatal.length} problem(s) under the ${report.ruleset} ruleset; fix them and run again.`,
+      report.fatal,
+    );
+  }
+  const result = await bundle({ ref: specPath, config, dereference: false });
+  const document = result.bundle.parsed as Record<string, unknown>;
+  assertOpenApi3(specPath, document);
+  return { document, lint: report };
+}
+
+function assertReadable(specPath: string): void {
+  if (!existsSync(specPath)) {
+    throw new SpecError(`${specPath} does not exist; pass an OpenAPI file with --spec.`, []);
+  }
+  if (readFileSync(specPath, "utf8").trim() === "") {
+    throw new SpecError(`${specPath} is empty; it must hold an OpenAPI 3.0 or 3.1 document.`, [
+      `${specPath}:1:1  empty-file  The file has no content.`,
+    ]);
+  }
+}
+
+function asParseError(specPath: string, error: unknown): unknown {
+  if (!(error instanceof YamlParseError)) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new SpecError(`${specPath} is not an OpenAPI 3.0 or 3.1 document.`, [
+      `${relative(specPath)}:1:1  unsupported-spec  ${reason}`,
+    ]);
+  }
+  const reason = error.originalError.message.split("\n")[0] ?? "invalid YAML";
+  return new SpecError(`${specPath} is not valid YAML or JSON; fix the syntax and run again.`, [
+    `${relative(error.source.absoluteRef)}:${error.line}:${error.col}  yaml-syntax  ${reason}`,
+  ]);
+}
+
+function relative(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+function assertOpenApi3(specPath: string, document: Record<string, unknown>): void {
+  const version = String(document.openapi ?? document.swagger ?? "none");
+  if (!/^3\.[01]\./.test(version)) {
+    throw new SpecError(`${specPath} is OpenAPI/Swagger ${version}; only OpenAPI 3.0 and 3.1 are supported.`, [
+      `${relative(specPath)}:1:1  unsupported-version  ${version} is not 3.0.x or 3.1.x; convert it first (e.g. with swagger2openapi).`,
+    ]);
+  }
+}

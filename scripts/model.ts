@@ -1,0 +1,204 @@
+// Turns a bundled OpenAPI 3.x document into the plain, sorted model every emitter reads.
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export interface Parameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+  description: string;
+}
+
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+
+export interface Response {
+  status: string;
+  description: string;
+  contentTypes: string[];
+}
+
+export interface Operation {
+  /** The spec's operationId, or one derived from method and path when it has none. */
+  id: string;
+  /** A valid, unique JavaScript identifier for the operation. */
+  name: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  description: string;
+  deprecated: boolean;
+  tags: string[];
+  parameters: Parameter[];
+  requestBody: { required: boolean; contentTypes: string[] } | undefined;
+  responses: Response[];
+  codeSamples: CodeSample[];
+}
+
+export interface ApiModel {
+  title: string;
+  version: string;
+  servers: string[];
+  operations: Operation[];
+}
+
+type Node = Record<string, unknown>;
+
+export function buildModel(document: Node): ApiModel {
+  const info = asNode(document.info);
+  const operations: Omit<Operation, "name">[] = [];
+  for (const [path, rawItem] of Object.entries(asNode(document.paths))) {
+    const item = deref(document, rawItem);
+    const shared = asArray(item.parameters);
+    for (const method of HTTP_METHODS) {
+      if (item[method] === undefined) continue;
+      operations.push(readOperation(document, path, method, asNode(item[method]), shared));
+    }
+  }
+  operations.sort(byPathThenMethod);
+  return {
+    title: String(info.title ?? ""),
+    version: String(info.version ?? ""),
+    servers: asArray(document.servers).map((server) => String(asNode(server).url ?? "")),
+    operations: assignNames(operations),
+  };
+}
+
+export function byPathThenMethod(a: { path: string; method: HttpMethod }, b: typeof a): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method);
+}
+
+function readOperation(
+  document: Node,
+  path: string,
+  method: HttpMethod,
+  op: Node,
+  shared: unknown[],
+): Omit<Operation, "name"> {
+  const body = op.requestBody === undefined ? undefined : deref(document, op.requestBody);
+  return {
+    id: typeof op.operationId === "string" ? op.operationId : deriveId(method, path),
+    method,
+    path,
+    summary: String(op.summary ?? ""),
+    description: String(op.description ?? ""),
+    deprecated: op.deprecated === true,
+    tags: asArray(op.tags).map(String),
+    parameters: mergeParameters(document, shared, asArray(op.parameters)),
+    requestBody: body && {
+      required: body.required === true,
+      contentTypes: Object.keys(asNode(body.content)).sort(),
+    },
+    responses: Object.entries(asNode(op.responses))
+      .map(([status, raw]) => {
+        const response = deref(document, raw);
+        return {
+          status,
+          description: String(response.description ?? ""),
+          contentTypes: Object.keys(asNode(response.content)).sort(),
+        };
+      })
+      .sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0)),
+    codeSamples: asArray(op["x-codeSamples"] ?? op["x-code-samples"]).map((raw) => {
+      const sample = asNode(raw);
+      return {
+        lang: String(sample.lang ?? ""),
+        label: String(sample.label ?? sample.lang ?? ""),
+        source: String(sample.source ?? ""),
+      };
+    }),
+  };
+}
+
+/** Operation-level parameters override path-level ones with the same name and location. */
+function mergeParameters(document: Node, shared: unknown[], own: unknown[]): Parameter[] {
+  const byKey = new Map<string, Parameter>();
+  for (const raw of [...shared, ...own]) {
+    const p = deref(document, raw);
+    const location = String(p.in) as Parameter["in"];
+    byKey.set(`${location}:${String(p.name)}`, {
+      name: String(p.name),
+      in: location,
+      required: location === "path" || p.required === true,
+      description: String(p.description ?? ""),
+    });
+  }
+  return [...byKey.values()];
+}
+
+/** `GET /users/{id}/tokens` → `getUsersIdTokens`. */
+export function deriveId(method: HttpMethod, path: string): string {
+  return camelCase(`${method} ${path}`);
+}
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends " +
+    "false finally for function if import in instanceof new null return super switch this throw " +
+    "true try typeof var void while with yield let static implements interface package private " +
+    "protected public await arguments eval undefined"
+  ).split(" "),
+);
+
+/** Makes a valid JavaScript identifier from arbitrary spec text. */
+export function toIdentifier(text: string): string {
+  let name = /^[A-Za-z_$][\w$]*$/.test(text) ? text : camelCase(text);
+  if (name === "") name = "operation";
+  if (/^\d/.test(name)) name = `_${name}`;
+  return RESERVED.has(name) ? `${name}_` : name;
+}
+
+function camelCase(text: string): string {
+  const words = text
+    .normalize("NFKD")
+    .replace(/[^\w$]+|_+/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return words
+    .map((word, i) => (i === 0 ? word[0]?.toLowerCase() : word[0]?.toUpperCase()) + word.slice(1))
+    .join("");
+}
+
+/** Gives every operation a unique identifier; later collisions get a numeric suffix. */
+function assignNames(operations: Omit<Operation, "name">[]): Operation[] {
+  const taken = new Set<string>();
+  return operations.map((op) => {
+    const base = toIdentifier(op.id);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    taken.add(name);
+    return { ...op, name };
+  });
+}
+
+function deref(document: Node, value: unknown): Node {
+  let node = asNode(value);
+  for (let hops = 0; typeof node.$ref === "string" && hops < 32; hops++) {
+    node = resolvePointer(document, node.$ref);
+  }
+  return node;
+}
+
+function resolvePointer(document: Node, ref: string): Node {
+  if (!ref.startsWith("#/")) return {};
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split("/")) {
+    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    node = asNode(node)[key];
+  }
+  return asNode(node);
+}
+
+function asNode(value: unknown): Node {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Node) : {};
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,70 @@
+import type { components } from "../generated/schema.js";
+
+/** The error object Onezone puts in every error body: `{"error": {"id", "description", "details"?}}`. */
+export type OnedataError = components["schemas"]["Error"]["error"];
+
+export interface OnezoneErrorInit {
+  operationId: string;
+  status?: number;
+  error?: OnedataError;
+  body?: string;
+  cause?: unknown;
+}
+
+/**
+ * A call that did not succeed. `status` is the HTTP status (undefined when no response came),
+ * `error` the parsed Onedata error, or `body` the raw text when the body was not one.
+ */
+export class OnezoneError extends Error {
+  override name = "OnezoneError";
+  readonly operationId: string;
+  readonly status: number | undefined;
+  readonly error: OnedataError | undefined;
+  readonly body: string | undefined;
+
+  constructor(message: string, init: OnezoneErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.operationId = init.operationId;
+    this.status = init.status;
+    this.error = init.error;
+    this.body = init.body;
+  }
+}
+
+/** No HTTP response arrived (connection refused or reset, DNS failure, aborted); `cause` says why. */
+export class OnezoneNetworkError extends OnezoneError {
+  override name = "OnezoneNetworkError";
+}
+
+/** A call was refused before sending because an argument is unusable (e.g. an empty path parameter). */
+export class OnezoneUsageError extends TypeError {
+  override name = "OnezoneUsageError";
+}
+
+/** Builds the error for a non-2xx response from its status and body text. */
+export function errorFromResponse(operationId: string, status: number, text: string): OnezoneError {
+  const error = parseOnedataError(text);
+  const reason = error
+    ? `${error.id}: ${error.description}`
+    : text.trim() === ""
+      ? "empty body"
+      : "body is not an Onedata error";
+  return new OnezoneError(`${operationId} failed with HTTP ${status} (${reason})`, {
+    operationId,
+    status,
+    ...(error ? { error } : { body: text }),
+  });
+}
+
+function parseOnedataError(text: string): OnedataError | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const error = (parsed as { error?: unknown } | null)?.error as Partial<OnedataError> | undefined;
+    if (typeof error?.id === "string" && typeof error.description === "string") {
+      return error as OnedataError;
+    }
+  } catch {
+    // Not JSON: the caller keeps the raw text.
+  }
+  return undefined;
+}

@@ -1,0 +1,16 @@
+export * from "../generated/operations.gen.js";
+export type { components, operations, paths } from "../generated/schema.js";
+export type { OnezoneAuth } from "./auth.js";
+export {
+  createOnezoneClient,
+  type OnezoneClient,
+  type OnezoneClientOptions,
+  type OperationResult,
+} from "./client.js";
+export {
+  type OnedataError,
+  OnezoneError,
+  type OnezoneErrorInit,
+  OnezoneNetworkError,
+  OnezoneUsageError,
+} from "./errors.js";

@@ -5,9 +5,9 @@ const specPath = process.argv[2] ?? "spec/onezone.yaml";
 try {
   const report = await lintSpec(specPath);
   for (const problem of report.fatal) console.error(problem);
-  const warnings = report.warningCount > 0 ? `, ${report.warningCount} warning(s)` : "";
+  const ruleset = report.ruleset === "project" ? "redocly.yaml" : "Redocly's minimal ruleset";
   console.log(
-    `${specPath}: ${report.fatal.length} problem(s)${warnings} under the ${report.ruleset} ruleset.`,
+    `${specPath}: ${report.errors} error(s), ${report.warnings} warning(s) under ${ruleset}.`,
   );
   process.exitCode = report.fatal.length > 0 ? 1 : 0;
 } catch (error) {

@@ -3,23 +3,26 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
   bundle,
-  YamlParseError,
   type Config,
   createConfig,
   getLineColLocation,
   lint,
   loadConfig,
   type NormalizedProblem,
+  YamlParseError,
 } from "@redocly/openapi-core";
 
 export type Ruleset = "project" | "minimal";
 
 export interface LintReport {
   ruleset: Ruleset;
-  /** Problems that stop generation, formatted as `file:line:col  rule  message`. */
+  errors: number;
+  warnings: number;
+  /**
+   * Problems that stop generation, formatted as `file:line:col  rule  message`: every problem
+   * for the project's spec; only errors for a foreign one, whose warnings are just counted.
+   */
   fatal: string[];
-  /** Warnings a foreign spec is allowed to have; counted, not listed. */
-  warningCount: number;
 }
 
 export interface LoadedSpec {
@@ -77,11 +80,13 @@ async function lintWith(specPath: string, config: Config, ruleset: Ruleset): Pro
   const problems = await lint({ ref: specPath, config }).catch((error: unknown) => {
     throw asParseError(specPath, error);
   });
+  const errors = problems.filter((p) => p.severity === "error").length;
   const isFatal = (p: NormalizedProblem) => p.severity === "error" || ruleset === "project";
   return {
     ruleset,
+    errors,
+    warnings: problems.length - errors,
     fatal: problems.filter(isFatal).map(formatProblem),
-    warningCount: problems.filter((p) => !isFatal(p)).length,
   };
 }
 
@@ -132,8 +137,11 @@ function relative(file: string): string {
 function assertOpenApi3(specPath: string, document: Record<string, unknown>): void {
   const version = String(document.openapi ?? document.swagger ?? "none");
   if (!/^3\.[01]\./.test(version)) {
-    throw new SpecError(`${specPath} is OpenAPI/Swagger ${version}; only OpenAPI 3.0 and 3.1 are supported.`, [
-      `${relative(specPath)}:1:1  unsupported-version  ${version} is not 3.0.x or 3.1.x; convert it first (e.g. with swagger2openapi).`,
-    ]);
+    throw new SpecError(
+      `${specPath} is OpenAPI/Swagger ${version}; only OpenAPI 3.0 and 3.1 are supported.`,
+      [
+        `${relative(specPath)}:1:1  unsupported-version  ${version} is not 3.0.x or 3.1.x; convert it first (e.g. with swagger2openapi).`,
+      ],
+    );
   }
 }

@@ -1,6 +1,15 @@
 // Turns a bundled OpenAPI 3.x document into the plain, sorted model every emitter reads.
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export const HTTP_METHODS = [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export interface Parameter {
@@ -147,7 +156,7 @@ const RESERVED = new Set(
 
 /** Makes a valid JavaScript identifier from arbitrary spec text. */
 export function toIdentifier(text: string): string {
-  let name = /^[A-Za-z_$][\w$]*$/.test(text) ? text : camelCase(text);
+  let name = /^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u.test(text) ? text : camelCase(text);
   if (name === "") name = "operation";
   if (/^\d/.test(name)) name = `_${name}`;
   return RESERVED.has(name) ? `${name}_` : name;
@@ -155,8 +164,8 @@ export function toIdentifier(text: string): string {
 
 function camelCase(text: string): string {
   const words = text
-    .normalize("NFKD")
-    .replace(/[^\w$]+|_+/g, " ")
+    .normalize("NFC")
+    .replace(/[^\p{ID_Continue}$]+|_+/gu, " ")
     .trim()
     .split(/\s+/)
     .filter(Boolean);
@@ -196,7 +205,9 @@ function resolvePointer(document: Node, ref: string): Node {
 }
 
 function asNode(value: unknown): Node {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Node) : {};
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Node)
+    : {};
 }
 
 function asArray(value: unknown): unknown[] {

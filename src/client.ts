@@ -22,8 +22,10 @@ type Operations = typeof operations;
 type OperationId = keyof Operations;
 
 /** What a successful call resolves to: the response body typed from the spec (`undefined` for 204). */
-export type OperationResult<Id extends OperationId> =
-  Extract<Awaited<ReturnType<Operations[Id]>>, { error?: never }>["data"];
+export type OperationResult<Id extends OperationId> = Extract<
+  Awaited<ReturnType<Operations[Id]>>,
+  { error?: never }
+>["data"];
 
 /** A generated operation without its first argument, resolving to its data or throwing. */
 type OperationMethod<Id extends OperationId> = Operations[Id] extends (
@@ -102,5 +104,3 @@ function resolveBaseUrl({ host, baseUrl }: OnezoneClientOptions): string {
   }
   return `https://${host}/api/v3/onezone`;
 }
-
-

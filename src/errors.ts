@@ -59,7 +59,9 @@ export function errorFromResponse(operationId: string, status: number, text: str
 function parseOnedataError(text: string): OnedataError | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    const error = (parsed as { error?: unknown } | null)?.error as Partial<OnedataError> | undefined;
+    const error = (parsed as { error?: unknown } | null)?.error as
+      | Partial<OnedataError>
+      | undefined;
     if (typeof error?.id === "string" && typeof error.description === "string") {
       return error as OnedataError;
     }

@@ -16,7 +16,9 @@ const CALL_OPTIONS: TypeAliasDeclarationStructure = {
   name: "CallOptions",
   isExported: true,
   typeParameters: ["Operation"],
-  docs: ["A call's query, header and cookie parameters, body and fetch options; path parameters go on their own."],
+  docs: [
+    "A call's query, header and cookie parameters, body and fetch options; path parameters go on their own.",
+  ],
   type: `Omit<FetchOptions<Operation>, "params"> & NonPathParameters<Operation>`,
 };
 

@@ -20,7 +20,8 @@ export function printStatements(fileName: string, statements: PrintableStatement
       useTrailingCommas: true,
     },
   });
-  return project.createSourceFile(fileName, { statements }).getFullText();
+  const text = project.createSourceFile(fileName, { statements }).getFullText();
+  return text.endsWith("\n") ? text : `${text}\n`;
 }
 
 /** Makes spec text safe inside a JSDoc block: `*\/` would end the comment early. */

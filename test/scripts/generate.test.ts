@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, runGenerate, scratchDir, typecheck } from "../helpers/processes.js";
+
+const SECOND = path.join(ROOT, "test/fixtures/second");
+
+function hashTree(dir: string): string {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
+    hash.update(name);
+    try {
+      hash.update(readFileSync(path.join(dir, name)));
+    } catch {
+      // a directory entry: its name is enough
+    }
+  }
+  return hash.digest("hex");
+}
+
+describe("npm run generate on another spec", () => {
+  const dir = scratchDir("second");
+  const out = path.join(dir, "out");
+
+  it("writes schema.d.ts and operations.gen.ts that type-check with a consumer", () => {
+    const result = runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", out]);
+    expect(result.stderr).toMatch(/\d+ warning\(s\) under Redocly's minimal ruleset\./);
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["operations.gen.ts", "schema.d.ts"]);
+    const operations = readFileSync(path.join(out, "operations.gen.ts"), "utf8");
+    expect(operations).not.toMatch(/from "\.\.\//); // generated code imports only itself and packages
+    copyFileSync(path.join(SECOND, "consumer.ts"), path.join(dir, "consumer.ts"));
+    const checked = typecheck(dir);
+    expect(checked.stdout + checked.stderr).toBe("");
+    expect(checked.code).toBe(0);
+  });
+
+  it("--check passes on fresh output and names the stale files otherwise", () => {
+    const spec = path.join(SECOND, "openapi.yaml");
+    expect(runGenerate(["--spec", spec, "--out", out, "--check"]).code).toBe(0);
+    writeFileSync(path.join(out, "operations.gen.ts"), "// edited by hand\n");
+    writeFileSync(path.join(out, "extra.ts"), "");
+    const stale = runGenerate(["--spec", spec, "--out", out, "--check"]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain("Differs: extra.ts, operations.gen.ts");
+    expect(readFileSync(path.join(out, "operations.gen.ts"), "utf8")).toBe("// edited by hand\n");
+  });
+
+  it("the same spec gives byte-identical output", () => {
+    const again = path.join(dir, "again");
+    runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", out]);
+    runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", again]);
+    expect(hashTree(again)).toBe(hashTree(out));
+  });
+});
+
+describe("a spec that cannot be generated from", () => {
+  const cases = [
+    [
+      "invalid YAML",
+      "openapi: 3.1.0\ninfo:\n  title: x\n  version: '1'\npaths:\n  /a:\n    get: [oops\n",
+      /bad\.yaml:8:1 {2}yaml-syntax/,
+    ],
+    [
+      "an unresolvable $ref",
+      "openapi: 3.1.0\ninfo:\n  title: x\n  version: '1'\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          $ref: '#/components/responses/Nope'\n",
+      /bad\.yaml:10:\d+ {2}no-unresolved-refs/,
+    ],
+    [
+      "Swagger 2.0",
+      "swagger: '2.0'\ninfo:\n  title: x\n  version: '1'\npaths: {}\n",
+      /bad\.yaml:1:1 {2}unsupported-version/,
+    ],
+    ["an empty file", "", /bad\.yaml:1:1 {2}empty-file/],
+  ] as const;
+
+  it.each(cases)(
+    "%s: exits non-zero with file:line and leaves the output as it was",
+    (_, text, problem) => {
+      const dir = scratchDir("bad");
+      const out = path.join(dir, "out");
+      expect(runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", out]).code).toBe(0);
+      const before = hashTree(out);
+      writeFileSync(path.join(dir, "bad.yaml"), text);
+      const result = runGenerate(["--spec", path.join(dir, "bad.yaml"), "--out", out], dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(problem);
+      expect(result.stderr).toContain("out was left unchanged.");
+      expect(hashTree(out)).toBe(before);
+    },
+  );
+
+  it("the spec redocly.yaml lists is held to its rules; any other spec to `minimal`", () => {
+    const dir = scratchDir("project");
+    cpSync(path.join(ROOT, "lint"), path.join(dir, "lint"), { recursive: true });
+    copyFileSync(path.join(ROOT, "redocly.yaml"), path.join(dir, "redocly.yaml"));
+    mkdirSync(path.join(dir, "spec"));
+    const spec = readFileSync(path.join(ROOT, "spec/onezone.yaml"), "utf8");
+    const unsummarised = spec.replace("      summary: Get named token status\n", "");
+    expect(unsummarised).not.toBe(spec);
+    writeFileSync(path.join(dir, "spec/onezone.yaml"), unsummarised);
+    writeFileSync(path.join(dir, "foreign.yaml"), unsummarised);
+
+    const own = runGenerate(["--spec", "spec/onezone.yaml", "--out", "out"], dir);
+    expect(own.code).toBe(1);
+    expect(own.stderr).toMatch(
+      /spec\/onezone\.yaml:\d+:\d+ {2}onezone-docs\/operation-summary {2}.*getNamedTokenStatus/,
+    );
+    const foreign = runGenerate(["--spec", "foreign.yaml", "--out", "out"], dir);
+    expect(foreign.stderr).toMatch(/under Redocly's minimal ruleset/);
+    expect(foreign.code).toBe(0);
+  });
+
+  it("unknown flags are usage errors", () => {
+    const result = runGenerate(["--sepc", "x"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--sepc'");
+  });
+});

@@ -2,8 +2,16 @@ import createClient, { type Client } from "openapi-fetch";
 import * as operations from "../generated/operations.gen.js";
 import type { paths } from "../generated/schema.js";
 import { authMiddleware, type OnezoneAuth } from "./auth.js";
-import { errorFromResponse, OnezoneNetworkError, OnezoneUsageError } from "./errors.js";
+import { bodyLimitMiddleware } from "./body.js";
+import {
+  type CallContext,
+  callOperation,
+  type GeneratedOperation,
+  type PerCallOptions,
+} from "./call.js";
 import { pathSerializer } from "./path.js";
+import { type RetryOptions, retryPolicy } from "./retry.js";
+import { assertSafeTransport, resolveBaseUrl } from "./transport.js";
 
 export interface OnezoneClientOptions {
   /** Onezone's host name (and port): calls go to `https://<host>/api/v3/onezone`. */
@@ -16,6 +24,14 @@ export interface OnezoneClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Extra headers sent with every call. */
   headers?: Record<string, string>;
+  /** Milliseconds a call may take, retries included (default 30 000); `false` for no limit. */
+  timeout?: number | false;
+  /** Retries of idempotent calls on network errors, 429, 502, 503 and 504; `false` turns them off. */
+  retry?: RetryOptions | false;
+  /** The largest response body accepted, in bytes (default 16 MiB). */
+  maxResponseBytes?: number;
+  /** Lets credentials travel over plain http to a host that is not loopback. */
+  allowInsecureHttp?: boolean;
 }
 
 type Operations = typeof operations;
@@ -27,80 +43,49 @@ export type OperationResult<Id extends OperationId> = Extract<
   { error?: never }
 >["data"];
 
-/** A generated operation without its first argument, resolving to its data or throwing. */
-type OperationMethod<Id extends OperationId> = Operations[Id] extends (
-  client: Client<paths>,
-  ...args: infer Args
-) => unknown
-  ? (...args: Args) => Promise<OperationResult<Id>>
-  : never;
+type ArgsOf<F> = F extends (client: Client<paths>, ...args: infer Args) => unknown ? Args : never;
+
+/** The generated arguments with the per-call options added to the last one (the call options). */
+type WithPerCallOptions<Args extends unknown[]> = {
+  [K in keyof Args]: K extends `${Required<Args> extends [unknown, unknown] ? 1 : 0}`
+    ? Args[K] & PerCallOptions
+    : Args[K];
+};
+
+/** A generated operation without its client argument, resolving to its data or throwing. */
+type OperationMethod<Id extends OperationId> = (
+  ...args: WithPerCallOptions<ArgsOf<Operations[Id]>>
+) => Promise<OperationResult<Id>>;
 
 export type OnezoneClient = { [Id in OperationId]: OperationMethod<Id> } & {
   /** The underlying openapi-fetch client, for anything the methods do not cover. */
   readonly raw: Client<paths>;
 };
 
+const DEFAULT_TIMEOUT = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 export function createOnezoneClient(options: OnezoneClientOptions): OnezoneClient {
+  const baseUrl = resolveBaseUrl(options);
+  if (options.auth) assertSafeTransport(baseUrl, options.allowInsecureHttp === true);
   const raw = createClient<paths>({
-    baseUrl: resolveBaseUrl(options),
+    baseUrl,
     pathSerializer,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
   });
+  raw.use(bodyLimitMiddleware(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES));
   if (options.auth) raw.use(authMiddleware(options.auth));
+  const context: CallContext = {
+    raw,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT,
+    retry: retryPolicy(options.retry),
+  };
   const methods = Object.fromEntries(
     Object.entries(operations).map(([id, operation]) => [
       id,
-      (...args: unknown[]) =>
-        call(id, () => (operation as (...a: unknown[]) => Promise<RawResult>)(raw, ...args)),
+      (...args: unknown[]) => callOperation(context, id, operation as GeneratedOperation, args),
     ]),
   );
   return { ...methods, raw } as OnezoneClient;
-}
-
-interface RawResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-async function call(operationId: string, send: () => Promise<RawResult>): Promise<unknown> {
-  let result: RawResult;
-  try {
-    result = await send();
-  } catch (cause) {
-    if (cause instanceof OnezoneUsageError) {
-      throw new OnezoneUsageError(`${operationId}: ${cause.message}`);
-    }
-    const reason = cause instanceof Error ? describeNetworkFailure(cause) : String(cause);
-    throw new OnezoneNetworkError(`${operationId} failed before a response arrived: ${reason}`, {
-      operationId,
-      cause,
-    });
-  }
-  const { response } = result;
-  if (response.ok) return response.status === 204 ? undefined : result.data;
-  const text = typeof result.error === "string" ? result.error : JSON.stringify(result.error ?? "");
-  throw errorFromResponse(operationId, response.status, text);
-}
-
-function describeNetworkFailure(error: Error): string {
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? `${error.message} (${code})` : error.message;
-}
-
-function resolveBaseUrl({ host, baseUrl }: OnezoneClientOptions): string {
-  if ((host === undefined) === (baseUrl === undefined)) {
-    throw new TypeError("createOnezoneClient needs exactly one of `host` or `baseUrl`.");
-  }
-  if (baseUrl !== undefined) {
-    if (!URL.canParse(baseUrl)) throw new TypeError(`baseUrl "${baseUrl}" is not an absolute URL.`);
-    return baseUrl.replace(/\/+$/, "");
-  }
-  if (!/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host ?? "")) {
-    throw new TypeError(
-      `host "${host}" is not a host name; pass e.g. "onezone.example.com", or a full URL as baseUrl.`,
-    );
-  }
-  return `https://${host}/api/v3/onezone`;
 }

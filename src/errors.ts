@@ -31,9 +31,17 @@ export class OnezoneError extends Error {
   }
 }
 
-/** No HTTP response arrived (connection refused or reset, DNS failure, aborted); `cause` says why. */
+/**
+ * The exchange failed below HTTP: connection refused or reset (before or during the body), DNS,
+ * or aborted by the caller's signal. `status` is set when headers had arrived; `cause` says why.
+ */
 export class OnezoneNetworkError extends OnezoneError {
   override name = "OnezoneNetworkError";
+}
+
+/** The call took longer than its `timeout`; retries included. */
+export class OnezoneTimeoutError extends OnezoneNetworkError {
+  override name = "OnezoneTimeoutError";
 }
 
 /** A call was refused before sending because an argument is unusable (e.g. an empty path parameter). */

@@ -1,6 +1,7 @@
 export * from "../generated/operations.gen.js";
 export type { components, operations, paths } from "../generated/schema.js";
 export type { OnezoneAuth } from "./auth.js";
+export type { PerCallOptions } from "./call.js";
 export {
   createOnezoneClient,
   type OnezoneClient,
@@ -12,5 +13,7 @@ export {
   OnezoneError,
   type OnezoneErrorInit,
   OnezoneNetworkError,
+  OnezoneTimeoutError,
   OnezoneUsageError,
 } from "./errors.js";
+export type { RetryOptions } from "./retry.js";

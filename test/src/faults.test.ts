@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOnezoneClient, type OnezoneClientOptions } from "../../src/client.js";
+import {
+  OnezoneError,
+  OnezoneNetworkError,
+  OnezoneTimeoutError,
+  OnezoneUsageError,
+} from "../../src/errors.js";
+import { behave, type FaultyServer, startFaultyServer } from "../helpers/faulty-server.js";
+
+let server: FaultyServer;
+beforeAll(async () => {
+  server = await startFaultyServer();
+});
+afterAll(() => server.close());
+
+const TOKEN = "MDAxY-secret-token";
+const FAST_RETRY = { attempts: 3, baseDelay: 5, maxDelay: 50 };
+const client = (options: Partial<OnezoneClientOptions> = {}) =>
+  createOnezoneClient({
+    baseUrl: server.baseUrl,
+    auth: { token: TOKEN },
+    retry: false,
+    ...options,
+  });
+
+async function failure(promise: Promise<unknown>): Promise<OnezoneError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OnezoneError);
+  const onezone = error as OnezoneError;
+  for (const text of [onezone.message, String(onezone), JSON.stringify(onezone)]) {
+    expect(text).not.toContain(TOKEN);
+  }
+  return onezone;
+}
+
+describe("a misbehaving server always ends in a typed error, with the cause kept", () => {
+  it("connection refused", async () => {
+    const gone = await startFaultyServer();
+    await gone.close();
+    const error = await failure(
+      createOnezoneClient({ baseUrl: gone.baseUrl, retry: false }).listClientTokens(),
+    );
+    expect(error).toBeInstanceOf(OnezoneNetworkError);
+    expect(error.status).toBeUndefined();
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it("the connection reset before any response", async () => {
+    server.plan(behave.resetBeforeResponse());
+    const error = await failure(client().listClientTokens());
+    expect(error).toBeInstanceOf(OnezoneNetworkError);
+    expect(error.cause).toBeDefined();
+  });
+
+  it("the connection reset in the middle of the body", async () => {
+    server.plan(behave.resetMidBody());
+    const error = await failure(client().listClientTokens());
+    expect(error).toBeInstanceOf(OnezoneNetworkError);
+    expect(error.cause).toBeDefined();
+  });
+
+  it("a response that never comes times out", async () => {
+    server.plan(behave.silence());
+    const error = await failure(client({ timeout: 200 }).listClientTokens());
+    expect(error).toBeInstanceOf(OnezoneTimeoutError);
+    expect(error.message).toBe("listClientTokens timed out after 200 ms");
+  });
+
+  it("a slow trickle of bytes times out too", async () => {
+    server.plan(behave.trickle(20, 1000));
+    const error = await failure(client({ timeout: 300 }).listClientTokens());
+    expect(error).toBeInstanceOf(OnezoneTimeoutError);
+  });
+
+  it("an HTML 502 from a proxy", async () => {
+    server.plan(behave.text(502, "<html><body>Bad Gateway</body></html>"));
+    const error = await failure(client().listClientTokens());
+    expect(error).toMatchObject({ status: 502, error: undefined });
+    expect(error.body).toContain("Bad Gateway");
+  });
+
+  it("invalid JSON with 200", async () => {
+    server.plan(behave.json(200, '{"tokens": ['));
+    const error = await failure(client().listClientTokens());
+    expect(error).toMatchObject({ status: 200, body: '{"tokens": [' });
+    expect(error.message).toBe(
+      "listClientTokens failed: HTTP 200 came with a body that is not valid JSON",
+    );
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it("an empty 500", async () => {
+    server.plan(behave.text(500, "", "text/plain"));
+    const error = await failure(client().listClientTokens());
+    expect(error).toMatchObject({ status: 500, body: "", error: undefined });
+    expect(error.message).toBe("listClientTokens failed with HTTP 500 (empty body)");
+  });
+
+  it.each([
+    ["declared", true],
+    ["streamed", false],
+  ])("a huge body (%s length) is cut off at maxResponseBytes", async (_, declared) => {
+    server.plan(behave.huge(8 * 1024 * 1024, declared));
+    const error = await failure(client({ maxResponseBytes: 1024 * 1024 }).listClientTokens());
+    expect(error.status).toBe(200);
+    expect(error.message).toBe(
+      "listClientTokens failed: the response body exceeds the 1048576-byte limit (maxResponseBytes)",
+    );
+  });
+
+  it("a body within the limit is accepted", async () => {
+    server.plan(behave.huge(512 * 1024, false));
+    await expect(client({ maxResponseBytes: 1024 * 1024 }).listClientTokens()).resolves.toEqual([]);
+  });
+});
+
+describe("timeouts and signals", () => {
+  it("a per-call timeout overrides the client's", async () => {
+    server.plan(behave.silence());
+    const error = await failure(client({ timeout: 60_000 }).listClientTokens({ timeout: 100 }));
+    expect(error).toBeInstanceOf(OnezoneTimeoutError);
+    expect(error.message).toContain("after 100 ms");
+  });
+
+  it("the caller's signal aborts the call, as a network error that is not a timeout", async () => {
+    server.plan(behave.silence());
+    const controller = new AbortController();
+    const pending = client().getNamedTokenStatus({ id: "t" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(pending);
+    expect(error).toBeInstanceOf(OnezoneNetworkError);
+    expect(error).not.toBeInstanceOf(OnezoneTimeoutError);
+  });
+
+  it("timeout: false waits as long as it takes", async () => {
+    server.plan(behave.trickle(10, 5));
+    await expect(client({ timeout: false }).listClientTokens()).rejects.toThrow("not valid JSON");
+  });
+});
+
+describe("retries", () => {
+  it("an idempotent call is retried on 503 and network errors, then succeeds", async () => {
+    server.plan(
+      behave.text(503, "busy"),
+      behave.resetBeforeResponse(),
+      behave.json(200, { generation: 4 }),
+    );
+    const onezone = client({ retry: FAST_RETRY });
+    await expect(onezone.getTemporaryTokenGenerationOfUser({ id: "u" })).resolves.toEqual({
+      generation: 4,
+    });
+    expect(server.hits).toHaveLength(3);
+  });
+
+  it("DELETE is idempotent and retried on 502 and 504", async () => {
+    server.plan(behave.text(502, "bad"), behave.text(504, "slow"), behave.text(204, ""));
+    await expect(
+      client({ retry: FAST_RETRY }).revokeAllTemporaryTokensOfUser({ id: "u" }),
+    ).resolves.toBeUndefined();
+    expect(server.hits).toEqual(Array(3).fill("DELETE /api/v3/onezone/users/u/tokens/temporary"));
+  });
+
+  it("attempts are bounded: the last failure is thrown", async () => {
+    server.plan(behave.text(503, "busy"));
+    const error = await failure(client({ retry: FAST_RETRY }).listClientTokens());
+    expect(error.status).toBe(503);
+    expect(server.hits).toHaveLength(3);
+  });
+
+  it.each([400, 401, 403, 404, 500])("HTTP %i is never retried", async (status) => {
+    server.plan(behave.json(status, { error: { id: "x", description: "y" } }));
+    await failure(client({ retry: FAST_RETRY }).listClientTokens());
+    expect(server.hits).toHaveLength(1);
+  });
+
+  it("429 honours Retry-After", async () => {
+    server.plan(behave.json(429, "", { "retry-after": "1" }), behave.json(200, { tokens: [] }));
+    const started = Date.now();
+    await client({ retry: { ...FAST_RETRY, maxDelay: 5_000 } }).listClientTokens();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(server.hits).toHaveLength(2);
+  });
+
+  it("a Retry-After longer than maxDelay gives up at once", async () => {
+    server.plan(behave.json(429, "", { "retry-after": "3600" }));
+    const error = await failure(client({ retry: FAST_RETRY }).listClientTokens());
+    expect(error.status).toBe(429);
+    expect(server.hits).toHaveLength(1);
+  });
+
+  it("retry: false on the call turns retries off", async () => {
+    server.plan(behave.text(503, "busy"));
+    await failure(client({ retry: FAST_RETRY }).listClientTokens({ retry: false }));
+    expect(server.hits).toHaveLength(1);
+  });
+
+  it("the timeout bounds the retries too", async () => {
+    server.plan(behave.text(503, "busy"));
+    const onezone = client({ retry: { attempts: 100, baseDelay: 50, maxDelay: 50 }, timeout: 300 });
+    const error = await failure(onezone.listClientTokens());
+    expect(error).toBeInstanceOf(OnezoneTimeoutError);
+    expect(server.hits.length).toBeLessThan(100);
+  });
+
+  it("usage errors are not retried and send nothing", async () => {
+    server.plan(behave.json(200, {}));
+    const error = await client({ retry: FAST_RETRY })
+      .getNamedTokenStatus({ id: "" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OnezoneUsageError);
+    expect(server.hits).toHaveLength(0);
+  });
+
+  it.each([
+    [{ attempts: -1 }, "retry.attempts must be a finite number >= 0, not -1."],
+    [{ maxDelay: Number.NaN }, "retry.maxDelay must be a finite number >= 0, not NaN."],
+  ])("bad retry options are refused: %o", (retry, message) => {
+    expect(() => client({ retry })).toThrow(message);
+  });
+});
+
+describe("credentials only over https or loopback", () => {
+  it("plain http to another host is refused unless allowed", () => {
+    expect(() =>
+      createOnezoneClient({ baseUrl: "http://onezone.example.com/api", auth: { token: TOKEN } }),
+    ).toThrow(
+      "Refusing to send credentials over plain http to onezone.example.com; use https, or set allowInsecureHttp: true.",
+    );
+    expect(() =>
+      createOnezoneClient({
+        baseUrl: "http://onezone.example.com/api",
+        auth: { token: TOKEN },
+        allowInsecureHttp: true,
+      }),
+    ).not.toThrow();
+  });
+
+  it.each(["http://127.0.0.1:1/api", "http://localhost:1/api", "http://[::1]:1/api"])(
+    "%s is loopback and allowed",
+    (baseUrl) => {
+      expect(() => createOnezoneClient({ baseUrl, auth: { token: TOKEN } })).not.toThrow();
+    },
+  );
+
+  it("anonymous clients may use plain http anywhere", () => {
+    expect(() => createOnezoneClient({ baseUrl: "http://onezone.example.com/api" })).not.toThrow();
+  });
+});

@@ -9,8 +9,10 @@ import {
   lint,
   loadConfig,
   type NormalizedProblem,
+  type RawUniversalConfig,
   YamlParseError,
 } from "@redocly/openapi-core";
+import { locateRefCycle } from "./ref-cycle.js";
 
 export type Ruleset = "project" | "minimal";
 
@@ -44,6 +46,16 @@ export class SpecError extends Error {
 
 const PROJECT_CONFIG = "redocly.yaml";
 
+/** `minimal`, plus the rules whose breach makes generated code wrong rather than just ugly. */
+const FOREIGN_RULES: RawUniversalConfig = {
+  extends: ["minimal"],
+  rules: {
+    "operation-operationId-unique": "error",
+    "path-parameters-defined": "error",
+    "no-identical-paths": "error",
+  },
+};
+
 /**
  * The project's own spec (listed under `apis` in redocly.yaml) is held to redocly.yaml;
  * any other spec to Redocly's `minimal` ruleset, since it was not written to our rules.
@@ -60,7 +72,7 @@ export async function resolveLintConfig(
     );
     if (roots.includes(path.resolve(specPath))) return { config, ruleset: "project" };
   }
-  return { config: await createConfig({ extends: ["minimal"] }), ruleset: "minimal" };
+  return { config: await createConfig(FOREIGN_RULES), ruleset: "minimal" };
 }
 
 export function formatProblem(problem: NormalizedProblem): string {
@@ -71,14 +83,19 @@ export function formatProblem(problem: NormalizedProblem): string {
 }
 
 export async function lintSpec(specPath: string, projectDir?: string): Promise<LintReport> {
-  assertReadable(specPath);
+  const text = readSpecText(specPath);
   const { config, ruleset } = await resolveLintConfig(specPath, projectDir);
-  return lintWith(specPath, config, ruleset);
+  return lintWith(specPath, text, config, ruleset);
 }
 
-async function lintWith(specPath: string, config: Config, ruleset: Ruleset): Promise<LintReport> {
+async function lintWith(
+  specPath: string,
+  text: string,
+  config: Config,
+  ruleset: Ruleset,
+): Promise<LintReport> {
   const problems = await lint({ ref: specPath, config }).catch((error: unknown) => {
-    throw asParseError(specPath, error);
+    throw asParseError(specPath, text, error);
   });
   const errors = problems.filter((p) => p.severity === "error").length;
   const isFatal = (p: NormalizedProblem) => p.severity === "error" || ruleset === "project";
@@ -91,9 +108,9 @@ async function lintWith(specPath: string, config: Config, ruleset: Ruleset): Pro
 }
 
 export async function loadSpec(specPath: string, projectDir?: string): Promise<LoadedSpec> {
-  assertReadable(specPath);
+  const text = readSpecText(specPath);
   const { config, ruleset } = await resolveLintConfig(specPath, projectDir);
-  const report = await lintWith(specPath, config, ruleset);
+  const report = await lintWith(specPath, text, config, ruleset);
   if (report.fatal.length > 0) {
     throw new SpecError(
       `${specPath} has ${report.fatal.length} problem(s) under the ${report.ruleset} ruleset; fix them and run again.`,
@@ -106,27 +123,68 @@ export async function loadSpec(specPath: string, projectDir?: string): Promise<L
   return { document, lint: report };
 }
 
-function assertReadable(specPath: string): void {
+/** Reads the spec, refusing what no parser should be handed: nothing, or JSON that is not JSON. */
+function readSpecText(specPath: string): string {
   if (!existsSync(specPath)) {
     throw new SpecError(`${specPath} does not exist; pass an OpenAPI file with --spec.`, []);
   }
-  if (readFileSync(specPath, "utf8").trim() === "") {
+  const text = readFileSync(specPath, "utf8");
+  if (text.trim() === "") {
     throw new SpecError(`${specPath} is empty; it must hold an OpenAPI 3.0 or 3.1 document.`, [
-      `${specPath}:1:1  empty-file  The file has no content.`,
+      `${relative(specPath)}:1:1  empty-file  The file has no content.`,
     ]);
   }
+  // YAML parsers accept JSON with trailing commas and comments; a .json file must be real JSON.
+  if (specPath.endsWith(".json")) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const reason = (error as Error).message;
+      const offset = Number(/position (\d+)/.exec(reason)?.[1] ?? 0);
+      const { line, col } = lineColAt(text, offset);
+      throw new SpecError(`${specPath} is not valid JSON; fix the syntax and run again.`, [
+        `${relative(specPath)}:${line}:${col}  json-syntax  ${reason}`,
+      ]);
+    }
+  }
+  return text;
 }
 
-function asParseError(specPath: string, error: unknown): unknown {
-  if (!(error instanceof YamlParseError)) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new SpecError(`${specPath} is not an OpenAPI 3.0 or 3.1 document.`, [
-      `${relative(specPath)}:1:1  unsupported-spec  ${reason}`,
+function lineColAt(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+function asParseError(specPath: string, text: string, error: unknown): unknown {
+  if (error instanceof YamlParseError) {
+    const reason = error.originalError.message.split("\n")[0] ?? "invalid YAML";
+    return new SpecError(`${specPath} is not valid YAML or JSON; fix the syntax and run again.`, [
+      `${relative(error.source.absoluteRef)}:${error.line}:${error.col}  yaml-syntax  ${reason}`,
     ]);
   }
-  const reason = error.originalError.message.split("\n")[0] ?? "invalid YAML";
-  return new SpecError(`${specPath} is not valid YAML or JSON; fix the syntax and run again.`, [
-    `${relative(error.source.absoluteRef)}:${error.line}:${error.col}  yaml-syntax  ${reason}`,
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/circular pointer/i.test(reason)) {
+    const cycle = locateRefCycle(relative(specPath), text);
+    return new SpecError(`${specPath} has a $ref cycle that no type can be generated from.`, [
+      cycle ?? `${relative(specPath)}:1:1  ref-cycle  ${reason}`,
+    ]);
+  }
+  if (/^Unsupported specification/i.test(reason)) {
+    return new SpecError(`${specPath} is not an OpenAPI document.`, [
+      `${relative(specPath)}:1:1  not-openapi  The document has no \`openapi\` field; generate needs an OpenAPI 3.0 or 3.1 document.`,
+    ]);
+  }
+  if (/Unsupported OpenAPI version/i.test(reason)) {
+    const { line } = lineColAt(
+      text,
+      Math.max(0, text.search(/^\s*["']?(openapi|swagger)["']?\s*:/m)),
+    );
+    return new SpecError(`${specPath} is not an OpenAPI 3.0 or 3.1 document.`, [
+      `${relative(specPath)}:${line}:1  unsupported-version  ${reason}; only OpenAPI 3.0.x and 3.1.x are supported.`,
+    ]);
+  }
+  return new SpecError(`${specPath} could not be read as an OpenAPI document.`, [
+    `${relative(specPath)}:1:1  unreadable-spec  ${reason}`,
   ]);
 }
 

@@ -1,0 +1,93 @@
+// The bundled spec for tests: operations, their documented responses, and validators for them.
+import { fileURLToPath } from "node:url";
+import { bundle, loadConfig } from "@redocly/openapi-core";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+
+type Node = Record<string, unknown>;
+
+export interface SpecOperation {
+  id: string;
+  method: string;
+  /** The path template, e.g. `/users/{id}/tokens/temporary`. */
+  path: string;
+  node: Node;
+}
+
+export interface Spec {
+  /** The dereferenced document. */
+  document: Node;
+  /** The path every operation's path is under, e.g. `/api/v3/onezone`. */
+  basePath: string;
+  operations: SpecOperation[];
+  /** The operation a request goes to; `undefined` when no path matches, `"method"` when only the method does not. */
+  route(method: string, pathname: string): SpecOperation | "method" | undefined;
+  /** A validator of the JSON schema at `pointer` in the document. */
+  validator(pointer: string): ValidateFunction;
+}
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+let loaded: Promise<Spec> | undefined;
+
+/** Bundles spec/onezone.yaml with the project's Redocly config, once per test file. */
+export function loadSpec(): Promise<Spec> {
+  loaded ??= bundleSpec();
+  return loaded;
+}
+
+async function bundleSpec(): Promise<Spec> {
+  const config = await loadConfig({ configPath: `${ROOT}redocly.yaml` });
+  const result = await bundle({ ref: `${ROOT}spec/onezone.yaml`, config, dereference: true });
+  const document = result.bundle.parsed as Node;
+  const server = ((document.servers as Node[] | undefined)?.[0]?.url as string) ?? "";
+  const basePath = new URL(server.replace(/\{[^}]+\}/g, "host")).pathname.replace(/\/$/, "");
+  const operations = Object.entries(document.paths as Record<string, Node>).flatMap(
+    ([path, item]) =>
+      METHODS.filter((method) => item[method] !== undefined).map((method) => {
+        const node = item[method] as Node;
+        return { id: String(node.operationId), method, path, node };
+      }),
+  );
+  const ajv = new Ajv2020({ allErrors: true });
+  const validators = new Map<string, ValidateFunction>();
+
+  return {
+    document,
+    basePath,
+    operations,
+    route(method, pathname) {
+      if (!pathname.startsWith(`${basePath}/`)) return undefined;
+      const path = pathname.slice(basePath.length).replace(/(.)\/$/, "$1");
+      const onPath = operations.filter((op) => templatePattern(op.path).test(path));
+      if (onPath.length === 0) return undefined;
+      return onPath.find((op) => op.method === method.toLowerCase()) ?? "method";
+    },
+    validator(pointer) {
+      let validate = validators.get(pointer);
+      if (validate === undefined) {
+        validate = ajv.compile(resolvePointer(document, pointer) as Node);
+        validators.set(pointer, validate);
+      }
+      return validate;
+    },
+  };
+}
+
+function templatePattern(template: string): RegExp {
+  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped.replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`);
+}
+
+/** Follows a JSON pointer such as `#/paths/~1user~1client_tokens/get`. */
+export function resolvePointer(document: Node, pointer: string): unknown {
+  return pointer
+    .replace(/^#\//, "")
+    .split("/")
+    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .reduce<unknown>((node, key) => (node as Node | undefined)?.[key], document);
+}
+
+export function pointerTo(...keys: string[]): string {
+  return `#/${keys.map((key) => key.replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
+}

@@ -1,10 +1,13 @@
 // npm run generate [-- --spec <file>] [--out <dir>] [--check]: spec → lint + bundle → emit → write.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { emitCliTable } from "./emit/cli-table.js";
+import type { EmitContext } from "./emit/header.js";
 import { emitOperations } from "./emit/operations.js";
+import { emitResponseSchemas } from "./emit/response-schemas.js";
 import { emitSchema } from "./emit/schema.js";
 import { loadSpec, SpecError } from "./load.js";
-import { buildModel } from "./model.js";
+import { type ApiModel, buildModel } from "./model.js";
 import { type GeneratedFile, staleFiles, writeOutput } from "./write.js";
 
 const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--check]
@@ -30,15 +33,34 @@ export async function generateFiles(options: GenerateOptions): Promise<{
     specPath: path.relative(process.cwd(), options.spec).split(path.sep).join("/"),
   };
   const model = buildModel(loaded.document);
-  const files = [
-    await emitSchema(loaded.document, context),
-    emitOperations(model, context),
-  ];
+  const files = await emitAll(loaded.document, model, context, options.spec);
   return {
     files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
     warnings: loaded.lint.ruleset === "minimal" ? loaded.lint.warnings : 0,
     ruleset: loaded.lint.ruleset,
   };
+}
+
+/** Runs every emitter; a spec that passed lint but still trips one is reported like a lint problem. */
+async function emitAll(
+  document: Record<string, unknown>,
+  model: ApiModel,
+  context: EmitContext,
+  specPath: string,
+): Promise<GeneratedFile[]> {
+  try {
+    return [
+      await emitSchema(document, context),
+      emitOperations(model, context),
+      emitCliTable(model, context),
+      emitResponseSchemas(document, model, context),
+    ];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new SpecError(`${specPath} passed lint, but code cannot be generated from it.`, [
+      `${context.specPath}:1:1  generate  ${reason}`,
+    ]);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {

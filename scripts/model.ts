@@ -29,6 +29,8 @@ export interface Response {
   status: string;
   description: string;
   contentTypes: string[];
+  /** The `application/json` schema, as the bundled spec gives it (local `$ref`s kept). */
+  schema: unknown;
 }
 
 export interface Operation {
@@ -106,10 +108,12 @@ function readOperation(
     responses: Object.entries(asNode(op.responses))
       .map(([status, raw]) => {
         const response = deref(document, raw);
+        const content = asNode(response.content);
         return {
           status,
           description: String(response.description ?? ""),
-          contentTypes: Object.keys(asNode(response.content)).sort(),
+          contentTypes: Object.keys(content).sort(),
+          schema: jsonSchemaOf(content),
         };
       })
       .sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0)),
@@ -122,6 +126,12 @@ function readOperation(
       };
     }),
   };
+}
+
+/** The schema of the JSON media type (`application/json` or any `+json`), if there is one. */
+function jsonSchemaOf(content: Node): unknown {
+  const type = Object.keys(content).find((t) => /^application\/(.+\+)?json(;|$)/.test(t));
+  return type === undefined ? undefined : asNode(content[type]).schema;
 }
 
 /** Operation-level parameters override path-level ones with the same name and location. */

@@ -7,8 +7,10 @@ import {
   OnezoneNetworkError,
   OnezoneTimeoutError,
   OnezoneUsageError,
+  OnezoneValidationError,
 } from "./errors.js";
 import { type RetryOptions, type RetryPolicy, retryDelay, retryPolicy, sleep } from "./retry.js";
+import type { ResponseValidator } from "./validate.js";
 
 /** What each call can override: its own timeout and retries. */
 export interface PerCallOptions {
@@ -21,6 +23,7 @@ export interface CallContext {
   raw: Client<paths>;
   timeout: number | false;
   retry: RetryPolicy;
+  validate: ResponseValidator | undefined;
 }
 
 /** A function from generated/operations.gen.ts: `(client, options?)` or `(client, path, options?)`. */
@@ -72,7 +75,17 @@ export async function callOperation(
       continue;
     }
     const { response } = result;
-    if (response.ok) return parseData(operationId, response.status, result.data);
+    if (response.ok) {
+      const data = parseData(operationId, response.status, result.data);
+      const mismatch = context.validate?.(operationId, response.status, data);
+      if (mismatch !== undefined) {
+        throw new OnezoneValidationError(
+          `${operationId}: the HTTP ${response.status} body does not match the spec: ${mismatch}`,
+          { operationId, status: response.status, body: errorText(result.data) },
+        );
+      }
+      return data;
+    }
     const retryable = policy.statuses.includes(response.status) && policy.methods.includes(method);
     const wait = retryable
       ? retryDelay(policy, attempt, response.headers.get("retry-after"))

@@ -12,6 +12,7 @@ import {
 import { pathSerializer } from "./path.js";
 import { type RetryOptions, retryPolicy } from "./retry.js";
 import { assertSafeTransport, resolveBaseUrl } from "./transport.js";
+import type { ResponseValidator } from "./validate.js";
 
 export interface OnezoneClientOptions {
   /** Onezone's host name (and port): calls go to `https://<host>/api/v3/onezone`. */
@@ -32,6 +33,11 @@ export interface OnezoneClientOptions {
   maxResponseBytes?: number;
   /** Lets credentials travel over plain http to a host that is not loopback. */
   allowInsecureHttp?: boolean;
+  /**
+   * Checks every 2xx body against the spec and throws OnezoneValidationError on a mismatch:
+   * pass `createResponseValidator()` from `onezone-client/validate`.
+   */
+  validateResponses?: ResponseValidator;
 }
 
 type Operations = typeof operations;
@@ -80,6 +86,7 @@ export function createOnezoneClient(options: OnezoneClientOptions): OnezoneClien
     raw,
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
     retry: retryPolicy(options.retry),
+    validate: options.validateResponses,
   };
   const methods = Object.fromEntries(
     Object.entries(operations).map(([id, operation]) => [

@@ -44,6 +44,11 @@ export class OnezoneTimeoutError extends OnezoneNetworkError {
   override name = "OnezoneTimeoutError";
 }
 
+/** A 2xx body that does not match the spec's schema (only with `validateResponses`). */
+export class OnezoneValidationError extends OnezoneError {
+  override name = "OnezoneValidationError";
+}
+
 /** A call was refused before sending because an argument is unusable (e.g. an empty path parameter). */
 export class OnezoneUsageError extends TypeError {
   override name = "OnezoneUsageError";

@@ -15,5 +15,7 @@ export {
   OnezoneNetworkError,
   OnezoneTimeoutError,
   OnezoneUsageError,
+  OnezoneValidationError,
 } from "./errors.js";
 export type { RetryOptions } from "./retry.js";
+export type { ResponseValidator } from "./validate.js";

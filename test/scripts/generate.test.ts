@@ -23,11 +23,16 @@ describe("npm run generate on another spec", () => {
   const dir = scratchDir("second");
   const out = path.join(dir, "out");
 
-  it("writes schema.d.ts and operations.gen.ts that type-check with a consumer", () => {
+  it("writes the generated files, which type-check with a consumer", () => {
     const result = runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", out]);
     expect(result.stderr).toMatch(/\d+ warning\(s\) under Redocly's minimal ruleset\./);
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["operations.gen.ts", "schema.d.ts"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "cli-table.gen.ts",
+      "operations.gen.ts",
+      "response-schemas.json",
+      "schema.d.ts",
+    ]);
     const operations = readFileSync(path.join(out, "operations.gen.ts"), "utf8");
     expect(operations).not.toMatch(/from "\.\.\//); // generated code imports only itself and packages
     copyFileSync(path.join(SECOND, "consumer.ts"), path.join(dir, "consumer.ts"));

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitOperations } from "../../../scripts/emit/operations.js";
+import { emitResponseSchemas } from "../../../scripts/emit/response-schemas.js";
 import { emitSchema } from "../../../scripts/emit/schema.js";
 import { loadSpec } from "../../../scripts/load.js";
 import { buildModel } from "../../../scripts/model.js";
@@ -21,6 +22,12 @@ describe("emitters on the mini fixture", async () => {
   it("schema.d.ts", async () => {
     const file = await emitSchema(document, context);
     expect(file.path).toBe("schema.d.ts");
+    await expect(file.content).toMatchFileSnapshot(`../../fixtures/mini/expected/${file.path}`);
+  });
+
+  it("response-schemas.json", async () => {
+    const file = emitResponseSchemas(document, buildModel(document), context);
+    expect(file.path).toBe("response-schemas.json");
     await expect(file.content).toMatchFileSnapshot(`../../fixtures/mini/expected/${file.path}`);
   });
 

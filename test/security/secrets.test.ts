@@ -59,7 +59,7 @@ describe("the client", () => {
     let errors = 0;
     for (const auth of AUTHS) {
       const onezone = createOnezoneClient({ baseUrl: fake.baseUrl, auth, retry: false });
-      const calls = ID_CASES.flatMap((id) => [
+      const calls: (() => Promise<unknown>)[] = ID_CASES.flatMap((id) => [
         () => onezone.getTemporaryTokenGenerationOfUser({ id }),
         () => onezone.getNamedTokenStatus({ id }),
       ]);

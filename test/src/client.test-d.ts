@@ -41,6 +41,19 @@ describe("client types come from the spec", () => {
     onezone.raw.GET("/tokens/named");
   });
 
+  it("each call takes its own timeout, retries and signal", () => {
+    onezone.getNamedTokenStatus({ id: "t" }, { timeout: 1_000, retry: false });
+    onezone.listClientTokens({
+      timeout: 5_000,
+      signal: AbortSignal.timeout(10),
+      retry: { attempts: 2 },
+    });
+    // @ts-expect-error timeout is a number of milliseconds
+    onezone.listClientTokens({ timeout: "5s" });
+    // @ts-expect-error the call options come after the path parameters
+    onezone.getNamedTokenStatus({ timeout: 1_000 });
+  });
+
   it("auth takes exactly one credential shape", () => {
     // @ts-expect-error a password needs a username
     createOnezoneClient({ host: "h", auth: { password: "p" } });

@@ -26,7 +26,10 @@ export function emitResponseSchemas(
     components: { schemas: components },
     responses,
   };
-  return { path: "response-schemas.json", content: `${JSON.stringify(sortKeys(content), null, 2)}\n` };
+  return {
+    path: "response-schemas.json",
+    content: `${JSON.stringify(sortKeys(content), null, 2)}\n`,
+  };
 }
 
 /** Object keys in code-point order, so the output does not depend on the spec's key order. */

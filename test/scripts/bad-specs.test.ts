@@ -82,13 +82,15 @@ describe("broken specs: a clear error with its location, and the output untouche
     const result = runGenerate(["--spec", spec, "--out", out]);
     expect(performance.now() - started).toBeLessThan(BOUND_MS);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^  ${escape(spec)}:${line}:\\d+  ${rule}  \\S`, "m"));
+    expect(result.stderr).toMatch(
+      new RegExp(`^  ${escapeRegExp(spec)}:${line}:\\d+  ${rule}  \\S`, "m"),
+    );
     expect(result.stderr).toContain(`${path.relative(ROOT, out)} was left unchanged.`);
     expect(result.stdout).toBe("");
     expect(hashTree(out)).toBe(before);
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -33,6 +33,7 @@ const awkwardId = fc.oneof(
         "é",
         "💥",
         "a",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal "${x}" is one of the inputs.
         "${x}",
       ),
       {

@@ -52,7 +52,6 @@ const FOREIGN_RULES: RawUniversalConfig = {
   rules: {
     "operation-operationId-unique": "error",
     "path-parameters-defined": "error",
-    "no-identical-paths": "error",
   },
 };
 

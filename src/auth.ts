@@ -12,31 +12,26 @@ export function authMiddleware(auth: OnezoneAuth): Middleware {
   return {
     onRequest({ request }) {
       request.headers.set(name, value);
-      return request;
     },
   };
 }
 
 function authHeader(auth: OnezoneAuth): [string, string] {
-  if ("token" in auth) return ["X-Auth-Token", nonEmpty(auth.token, "auth.token")];
-  if ("bearer" in auth) return ["Authorization", `Bearer ${nonEmpty(auth.bearer, "auth.bearer")}`];
-  if ("username" in auth) {
-    const pair = `${nonEmpty(auth.username, "auth.username")}:${auth.password}`;
-    return ["Authorization", `Basic ${base64(pair)}`];
+  const [name, kind, secret] =
+    "token" in auth
+      ? ["X-Auth-Token", "", auth.token]
+      : "bearer" in auth
+        ? ["Authorization", "Bearer ", auth.bearer]
+        : ["Authorization", "Basic ", auth.username && `${auth.username}:${auth.password}`];
+  if (typeof secret !== "string" || secret === "") {
+    throw new TypeError(
+      "auth must be a non-empty { token }, { bearer } or { username, password }.",
+    );
   }
-  throw new TypeError("auth must be { token }, { bearer } or { username, password }.");
-}
-
-function nonEmpty(value: unknown, option: string): string {
-  if (typeof value !== "string" || value === "") {
-    throw new TypeError(`${option} must be a non-empty string.`);
-  }
-  return value;
+  return [name, kind === "Basic " ? kind + base64(secret) : kind + secret];
 }
 
 /** UTF-8 safe base64 that works in browsers and Node alike. */
 function base64(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }

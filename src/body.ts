@@ -1,35 +1,38 @@
 import type { Middleware } from "openapi-fetch";
 
-/** The body of a response grew past the client's `maxResponseBytes`. */
+/** A response body that grew past `responseSizeLimit`; the call fails with its status. */
 export class BodyTooLargeError extends Error {
   override name = "BodyTooLargeError";
   constructor(
     readonly limit: number,
     readonly status: number,
   ) {
-    super(`the response body exceeds the ${limit}-byte limit (maxResponseBytes)`);
+    super(`the response body exceeds the ${limit}-byte limit`);
   }
 }
 
-/** Makes every response body fail once it passes `limit` bytes, so no reply can exhaust memory. */
-export function bodyLimitMiddleware(limit: number): Middleware {
+/**
+ * Fails any response whose body passes `limit` bytes, so no reply can exhaust memory:
+ * `createOnezoneClient({ ..., middleware: [responseSizeLimit(16 * 1024 * 1024)] })`.
+ */
+export function responseSizeLimit(limit: number): Middleware {
   return {
     onResponse({ response }) {
-      if (!response.body) return undefined;
-      const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-      if (declared > limit) {
-        void response.body.cancel();
-        throw new BodyTooLargeError(limit, response.status);
+      const { body, status } = response;
+      if (!body) return undefined;
+      if (Number(response.headers.get("content-length")) > limit) {
+        void body.cancel();
+        throw new BodyTooLargeError(limit, status);
       }
       let seen = 0;
       const counter = new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
           seen += chunk.byteLength;
-          if (seen > limit) controller.error(new BodyTooLargeError(limit, response.status));
+          if (seen > limit) controller.error(new BodyTooLargeError(limit, status));
           else controller.enqueue(chunk);
         },
       });
-      return new Response(response.body.pipeThrough(counter), response);
+      return new Response(body.pipeThrough(counter), response);
     },
   };
 }

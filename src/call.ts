@@ -1,41 +1,31 @@
-import type { Client, Middleware } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import { BodyTooLargeError } from "./body.js";
 import {
   errorFromResponse,
   OnezoneError,
   OnezoneNetworkError,
   OnezoneTimeoutError,
   OnezoneUsageError,
-  OnezoneValidationError,
 } from "./errors.js";
-import { type RetryOptions, type RetryPolicy, retryDelay, retryPolicy, sleep } from "./retry.js";
-import type { ResponseValidator } from "./validate.js";
 
-/** What each call can override: its own timeout and retries. */
+/** What each call can override. */
 export interface PerCallOptions {
   /** Milliseconds this call may take, retries included; `false` for no limit. */
   timeout?: number | false;
-  retry?: RetryOptions | false;
 }
 
 export interface CallContext {
   raw: Client<paths>;
   timeout: number | false;
-  retry: RetryPolicy;
-  validate: ResponseValidator | undefined;
 }
 
 /** A function from generated/operations.gen.ts: `(client, options?)` or `(client, path, options?)`. */
-export type GeneratedOperation = (client: Client<paths>, ...args: unknown[]) => Promise<RawResult>;
+export type GeneratedOperation = (
+  client: Client<paths>,
+  ...args: unknown[]
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-interface RawResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-/** Runs one operation: applies timeout and retries, and turns every failure into an OnezoneError. */
+/** Runs one operation under its timeout; resolves to its data, or throws an OnezoneError. */
 export async function callOperation(
   context: CallContext,
   operationId: string,
@@ -43,105 +33,66 @@ export async function callOperation(
   args: unknown[],
 ): Promise<unknown> {
   const optionsAt = operation.length - 2;
-  const given = (args[optionsAt] ?? {}) as PerCallOptions & { signal?: AbortSignal };
-  const { timeout = context.timeout, retry, signal: callerSignal, ...fetchOptions } = given;
-  const policy = retry === undefined ? context.retry : retryPolicy(retry, context.retry);
+  const {
+    timeout = context.timeout,
+    signal,
+    ...rest
+  } = (args[optionsAt] ?? {}) as PerCallOptions & RequestInit;
   const deadline = timeout === false ? undefined : AbortSignal.timeout(timeout);
-  const signals = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
-  const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
-
-  let method = "";
-  const recordMethod: Middleware = {
-    onRequest({ request }) {
-      method = request.method;
-    },
-  };
   const callArgs = [...args];
-  callArgs[optionsAt] = { ...fetchOptions, signal, parseAs: "text", middleware: [recordMethod] };
-  const failure = (error: unknown, status?: number) => {
-    const timedOut = deadline?.aborted === true;
-    return asOnezoneError(operationId, error, { status, timedOut, timeout });
+  callArgs[optionsAt] = {
+    ...rest,
+    signal: signal && deadline ? AbortSignal.any([signal, deadline]) : (signal ?? deadline),
+    parseAs: "text",
   };
-
-  for (let attempt = 1; ; attempt++) {
-    let result: RawResult;
-    try {
-      result = await operation(context.raw, ...callArgs);
-    } catch (error) {
-      const retryable = isTransient(error) && !signal?.aborted && policy.methods.includes(method);
-      const wait = retryable ? retryDelay(policy, attempt, null) : undefined;
-      if (wait === undefined) throw failure(error);
-      await sleep(wait, signal).catch((reason: unknown) => Promise.reject(failure(reason)));
-      continue;
-    }
-    const { response } = result;
-    if (response.ok) {
-      const data = parseData(operationId, response.status, result.data);
-      const mismatch = context.validate?.(operationId, response.status, data);
-      if (mismatch !== undefined) {
-        throw new OnezoneValidationError(
-          `${operationId}: the HTTP ${response.status} body does not match the spec: ${mismatch}`,
-          { operationId, status: response.status, body: errorText(result.data) },
-        );
-      }
-      return data;
-    }
-    const retryable = policy.statuses.includes(response.status) && policy.methods.includes(method);
-    const wait = retryable
-      ? retryDelay(policy, attempt, response.headers.get("retry-after"))
-      : undefined;
-    if (wait === undefined) {
-      throw errorFromResponse(operationId, response.status, errorText(result.error));
-    }
-    await sleep(wait, signal).catch((reason: unknown) =>
-      Promise.reject(failure(reason, response.status)),
+  let result: Awaited<ReturnType<GeneratedOperation>>;
+  try {
+    result = await operation(context.raw, ...callArgs);
+  } catch (error) {
+    throw asOnezoneError(operationId, error, deadline?.aborted ? timeout : undefined);
+  }
+  const { response, data } = result;
+  if (!response.ok) {
+    const { error } = result;
+    throw errorFromResponse(
+      operationId,
+      response.status,
+      error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error),
     );
   }
-}
-
-function isTransient(error: unknown): boolean {
-  return !(error instanceof OnezoneUsageError || error instanceof BodyTooLargeError);
-}
-
-function parseData(operationId: string, status: number, text: unknown): unknown {
-  if (typeof text !== "string" || text === "") return undefined;
+  if (typeof data !== "string" || data === "") return undefined;
   try {
-    return JSON.parse(text);
+    return JSON.parse(data);
   } catch (cause) {
     throw new OnezoneError(
-      `${operationId} failed: HTTP ${status} came with a body that is not valid JSON`,
-      { operationId, status, body: text, cause },
+      `${operationId} failed: the HTTP ${response.status} body is not valid JSON`,
+      { operationId, status: response.status, body: data, cause },
     );
   }
 }
 
-function errorText(error: unknown): string {
-  if (error === undefined) return "";
-  return typeof error === "string" ? error : JSON.stringify(error);
-}
-
+/** `timedOutAfter` is the call's timeout when it is what ended the call. */
 function asOnezoneError(
   operationId: string,
   error: unknown,
-  context: { status: number | undefined; timedOut: boolean; timeout: number | false },
+  timedOutAfter?: number | false,
 ): Error {
   if (error instanceof OnezoneError) return error;
   if (error instanceof OnezoneUsageError) {
     return new OnezoneUsageError(`${operationId}: ${error.message}`);
   }
-  const status = error instanceof BodyTooLargeError ? error.status : context.status;
-  const init = { operationId, cause: error, ...(status === undefined ? {} : { status }) };
-  if (error instanceof BodyTooLargeError) {
-    return new OnezoneError(`${operationId} failed: ${error.message}`, init);
+  const failure = error as { message?: string; status?: unknown; cause?: { code?: unknown } };
+  // A middleware's refusal of a response (e.g. one over the size limit) carries its status.
+  const status = typeof failure?.status === "number" ? failure.status : undefined;
+  const init = { operationId, cause: error, status };
+  if (status !== undefined)
+    return new OnezoneError(`${operationId} failed: ${failure.message}`, init);
+  if (timedOutAfter !== undefined) {
+    return new OnezoneTimeoutError(`${operationId} timed out after ${timedOutAfter} ms`, init);
   }
-  if (context.timedOut) {
-    return new OnezoneTimeoutError(`${operationId} timed out after ${context.timeout} ms`, init);
-  }
-  const reason = error instanceof Error ? describeNetworkFailure(error) : String(error);
-  return new OnezoneNetworkError(`${operationId} failed: ${reason}`, init);
-}
-
-function describeNetworkFailure(error: Error): string {
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? `${error.message} (${code})` : error.message;
+  const code = failure?.cause?.code;
+  return new OnezoneNetworkError(
+    `${operationId} failed: ${failure?.message ?? String(error)}${typeof code === "string" ? ` (${code})` : ""}`,
+    init,
+  );
 }

@@ -1,8 +1,7 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import * as operations from "../generated/operations.gen.js";
 import type { paths } from "../generated/schema.js";
 import { authMiddleware, type OnezoneAuth } from "./auth.js";
-import { bodyLimitMiddleware } from "./body.js";
 import {
   type CallContext,
   callOperation,
@@ -10,9 +9,7 @@ import {
   type PerCallOptions,
 } from "./call.js";
 import { pathSerializer } from "./path.js";
-import { type RetryOptions, retryPolicy } from "./retry.js";
-import { assertSafeTransport, resolveBaseUrl } from "./transport.js";
-import type { ResponseValidator } from "./validate.js";
+import { resolveBaseUrl } from "./transport.js";
 
 export interface OnezoneClientOptions {
   /** Onezone's host name (and port): calls go to `https://<host>/api/v3/onezone`. */
@@ -27,17 +24,12 @@ export interface OnezoneClientOptions {
   headers?: Record<string, string>;
   /** Milliseconds a call may take, retries included (default 30 000); `false` for no limit. */
   timeout?: number | false;
-  /** Retries of idempotent calls on network errors, 429, 502, 503 and 504; `false` turns them off. */
-  retry?: RetryOptions | false;
-  /** The largest response body accepted, in bytes (default 16 MiB). */
-  maxResponseBytes?: number;
+  /** Tries idempotent calls again after transient failures: pass `retries()`; none by default. */
+  retry?: Middleware;
+  /** openapi-fetch middleware to run on every call, e.g. `responseSizeLimit(bytes)`. */
+  middleware?: Middleware[];
   /** Lets credentials travel over plain http to a host that is not loopback. */
   allowInsecureHttp?: boolean;
-  /**
-   * Checks every 2xx body against the spec and throws OnezoneValidationError on a mismatch:
-   * pass `createResponseValidator()` from `onezone-client/validate`.
-   */
-  validateResponses?: ResponseValidator;
 }
 
 type Operations = typeof operations;
@@ -69,24 +61,21 @@ export type OnezoneClient = { [Id in OperationId]: OperationMethod<Id> } & {
 };
 
 const DEFAULT_TIMEOUT = 30_000;
-const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export function createOnezoneClient(options: OnezoneClientOptions): OnezoneClient {
   const baseUrl = resolveBaseUrl(options);
-  if (options.auth) assertSafeTransport(baseUrl, options.allowInsecureHttp === true);
   const raw = createClient<paths>({
     baseUrl,
     pathSerializer,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
+    fetch: options.fetch,
+    headers: options.headers,
   });
-  raw.use(bodyLimitMiddleware(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES));
   if (options.auth) raw.use(authMiddleware(options.auth));
+  // Retries run first on a response, so the other middleware sees the one that is kept.
+  raw.use(...(options.middleware ?? []), ...(options.retry ? [options.retry] : []));
   const context: CallContext = {
     raw,
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
-    retry: retryPolicy(options.retry),
-    validate: options.validateResponses,
   };
   const methods = Object.fromEntries(
     Object.entries(operations).map(([id, operation]) => [

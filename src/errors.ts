@@ -17,17 +17,14 @@ export interface OnezoneErrorInit {
  */
 export class OnezoneError extends Error {
   override name = "OnezoneError";
-  readonly operationId: string;
-  readonly status: number | undefined;
-  readonly error: OnedataError | undefined;
-  readonly body: string | undefined;
+  declare readonly operationId: string;
+  declare readonly status: number | undefined;
+  declare readonly error: OnedataError | undefined;
+  declare readonly body: string | undefined;
 
-  constructor(message: string, init: OnezoneErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.operationId = init.operationId;
-    this.status = init.status;
-    this.error = init.error;
-    this.body = init.body;
+  constructor(message: string, { cause, ...fields }: OnezoneErrorInit) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, fields);
   }
 }
 

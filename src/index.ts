@@ -1,6 +1,7 @@
 export * from "../generated/operations.gen.js";
 export type { components, operations, paths } from "../generated/schema.js";
 export type { OnezoneAuth } from "./auth.js";
+export { BodyTooLargeError, responseSizeLimit } from "./body.js";
 export type { PerCallOptions } from "./call.js";
 export {
   createOnezoneClient,
@@ -17,5 +18,4 @@ export {
   OnezoneUsageError,
   OnezoneValidationError,
 } from "./errors.js";
-export type { RetryOptions } from "./retry.js";
-export type { ResponseValidator } from "./validate.js";
+export { type RetryOptions, retries } from "./retry.js";

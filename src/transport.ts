@@ -1,42 +1,34 @@
 export interface Endpoint {
   host?: string;
   baseUrl?: string;
+  /** Whether credentials will be sent, which plain http to another machine would expose. */
+  auth?: unknown;
+  allowInsecureHttp?: boolean;
 }
 
-/** `host` means `https://<host>/api/v3/onezone`; `baseUrl` is taken as it is. */
-export function resolveBaseUrl({ host, baseUrl }: Endpoint): string {
-  if ((host === undefined) === (baseUrl === undefined)) {
-    throw new TypeError("createOnezoneClient needs exactly one of `host` or `baseUrl`.");
-  }
-  if (baseUrl !== undefined) {
-    if (!URL.canParse(baseUrl)) throw new TypeError(`baseUrl "${baseUrl}" is not an absolute URL.`);
-    const { protocol } = new URL(baseUrl);
-    if (protocol !== "https:" && protocol !== "http:") {
-      throw new TypeError(`baseUrl "${baseUrl}" must be an http or https URL.`);
-    }
-    return baseUrl.replace(/\/+$/, "");
-  }
-  if (!/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host ?? "")) {
+/**
+ * `host` means `https://<host>/api/v3/onezone`; `baseUrl` is taken as it is. Credentials go over
+ * https only, or to this machine, unless the caller opts in.
+ */
+export function resolveBaseUrl({ host, baseUrl, auth, allowInsecureHttp }: Endpoint): string {
+  const url = baseUrl ?? `https://${host}/api/v3/onezone`;
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (
+    (host === undefined) === (baseUrl === undefined) ||
+    !/^https?:$/.test(parsed?.protocol ?? "") ||
+    (host !== undefined && !/^([\w.-]+|\[[\d:a-f.]+\])(:\d+)?$/i.test(host))
+  ) {
     throw new TypeError(
-      `host "${host}" is not a host name; pass e.g. "onezone.example.com", or a full URL as baseUrl.`,
+      `createOnezoneClient needs a host name (host) or an http(s) URL (baseUrl), not ${JSON.stringify({ host, baseUrl })}.`,
     );
   }
-  return `https://${host}/api/v3/onezone`;
-}
-
-/** Credentials go over https only, or to this machine, unless the caller opts in. */
-export function assertSafeTransport(baseUrl: string, allowInsecureHttp: boolean): void {
-  const url = new URL(baseUrl);
-  if (url.protocol === "https:" || allowInsecureHttp || isLoopback(url.hostname)) return;
-  throw new TypeError(
-    `Refusing to send credentials over plain http to ${url.host}; use https, or set allowInsecureHttp: true.`,
-  );
-}
-
-function isLoopback(hostname: string): boolean {
-  return (
-    hostname === "localhost" ||
-    hostname === "[::1]" ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
+  const { protocol, hostname } = parsed as URL;
+  if (auth && protocol === "http:" && !allowInsecureHttp) {
+    if (!/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(hostname)) {
+      throw new TypeError(
+        `Credentials go over https only (or to loopback), not to ${hostname}; allowInsecureHttp: true allows it.`,
+      );
+    }
+  }
+  return url.replace(/\/+$/, "");
 }

@@ -1,10 +1,14 @@
 // Sends one operation through the typed client, or only shows it (--dry-run); loaded when needed.
 import type { CliOperation } from "../../generated/cli-table.gen.js";
+import { responseSizeLimit } from "../body.js";
 import { createOnezoneClient, type OnezoneClient } from "../client.js";
 import { OnezoneUsageError } from "../errors.js";
+import { retries } from "../retry.js";
 import type { Connection } from "./connection.js";
 import { curlCommand, requestLines } from "./curl.js";
 import type { RequestPlan } from "./request.js";
+
+const RESPONSE_SIZE_LIMIT = 64 * 1024 * 1024;
 
 export interface SendMode {
   dryRun: boolean;
@@ -34,14 +38,14 @@ export function connect(connection: Connection, mode: SendMode): OnezoneClient {
       ...connection.target,
       ...(connection.auth ? { auth: connection.auth } : {}),
       fetch: transport,
+      // A shell user wants transient failures ridden out and no reply to exhaust memory.
+      retry: retries(),
+      middleware: [responseSizeLimit(RESPONSE_SIZE_LIMIT)],
     });
   } catch (error) {
     // The options came from the command line, so an unusable one is a usage error.
     if (!(error instanceof TypeError)) throw error;
-    const message = error.message.replace(
-      "set allowInsecureHttp: true",
-      "pass --allow-insecure-http",
-    );
+    const message = error.message.replace("allowInsecureHttp: true", "--allow-insecure-http");
     throw new OnezoneUsageError(message);
   }
 }

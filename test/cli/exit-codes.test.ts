@@ -93,7 +93,7 @@ describe("usage errors exit 2 before any request", () => {
       "empty path parameter",
       {
         args: ["getNamedTokenStatus", "id="],
-        want: 'getNamedTokenStatus: Path parameter "id" must not be empty.',
+        want: 'getNamedTokenStatus: Path parameter "id" cannot be "": no URL carries it as one segment.',
       },
     ],
     [
@@ -179,7 +179,7 @@ describe("usage errors exit 2 before any request", () => {
       {
         args: ["listClientTokens", "--host", "http://onezone.example.com/api/v3/onezone"],
         env: { ONEZONE_API_KEY: user.temporaryToken },
-        want: "Refusing to send credentials over plain http to onezone.example.com; use https, or pass --allow-insecure-http.",
+        want: "Credentials go over https only (or to loopback), not to onezone.example.com; --allow-insecure-http allows it.",
       },
     ],
     [

@@ -58,7 +58,7 @@ describe("the client", () => {
     const texts: string[] = [];
     let errors = 0;
     for (const auth of AUTHS) {
-      const onezone = createOnezoneClient({ baseUrl: fake.baseUrl, auth, retry: false });
+      const onezone = createOnezoneClient({ baseUrl: fake.baseUrl, auth });
       const calls: (() => Promise<unknown>)[] = ID_CASES.flatMap((id) => [
         () => onezone.getTemporaryTokenGenerationOfUser({ id }),
         () => onezone.getNamedTokenStatus({ id }),
@@ -82,7 +82,6 @@ describe("the client", () => {
       const onezone = createOnezoneClient({
         baseUrl: "http://127.0.0.1:9/api",
         auth,
-        retry: false,
       });
       const error = (await onezone.listClientTokens().catch((e: unknown) => e)) as Error;
       texts.push(error.message, String(error), JSON.stringify(error), error.stack ?? "");

@@ -41,13 +41,9 @@ describe("client types come from the spec", () => {
     onezone.raw.GET("/tokens/named");
   });
 
-  it("each call takes its own timeout, retries and signal", () => {
-    onezone.getNamedTokenStatus({ id: "t" }, { timeout: 1_000, retry: false });
-    onezone.listClientTokens({
-      timeout: 5_000,
-      signal: AbortSignal.timeout(10),
-      retry: { attempts: 2 },
-    });
+  it("each call takes its own timeout and signal", () => {
+    onezone.getNamedTokenStatus({ id: "t" }, { timeout: 1_000 });
+    onezone.listClientTokens({ timeout: false, signal: AbortSignal.timeout(10) });
     // @ts-expect-error timeout is a number of milliseconds
     onezone.listClientTokens({ timeout: "5s" });
     // @ts-expect-error the call options come after the path parameters

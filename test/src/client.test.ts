@@ -88,10 +88,13 @@ describe("credentials", () => {
 
   it("an empty token is refused when the client is made", () => {
     expect(() => createOnezoneClient({ baseUrl: server.baseUrl, auth: { token: "" } })).toThrow(
-      "auth.token must be a non-empty string.",
+      "auth must be a non-empty { token }, { bearer } or { username, password }.",
     );
   });
 });
+
+const NOT_AN_ENDPOINT =
+  "createOnezoneClient needs a host name (host) or an http(s) URL (baseUrl), not ";
 
 describe("base URL", () => {
   it("a host name means https://<host>/api/v3/onezone", async () => {
@@ -108,10 +111,12 @@ describe("base URL", () => {
   });
 
   it.each([
-    [{}, "exactly one of `host` or `baseUrl`"],
-    [{ host: "a", baseUrl: "http://a" }, "exactly one of `host` or `baseUrl`"],
-    [{ host: "https://a.example" }, 'host "https://a.example" is not a host name'],
-    [{ baseUrl: "a.example/api" }, 'baseUrl "a.example/api" is not an absolute URL'],
+    [{}, `${NOT_AN_ENDPOINT}{}.`],
+    [{ host: "a", baseUrl: "http://a" }, `${NOT_AN_ENDPOINT}{"host":"a","baseUrl":"http://a"}.`],
+    [{ host: "https://a.example" }, `${NOT_AN_ENDPOINT}{"host":"https://a.example"}.`],
+    [{ host: "a.example/evil" }, `${NOT_AN_ENDPOINT}{"host":"a.example/evil"}.`],
+    [{ baseUrl: "a.example/api" }, `${NOT_AN_ENDPOINT}{"baseUrl":"a.example/api"}.`],
+    [{ baseUrl: "ftp://a.example/api" }, `${NOT_AN_ENDPOINT}{"baseUrl":"ftp://a.example/api"}.`],
   ])("%o is refused", (options, message) => {
     expect(() => createOnezoneClient(options)).toThrow(message);
   });
@@ -147,9 +152,9 @@ describe("errors", () => {
         status,
         operationId: "getNamedTokenStatus",
         error: { id, description, ...(details ? { details } : {}) },
-        body: undefined,
         message: `getNamedTokenStatus failed with HTTP ${status} (${id}: ${description})`,
       });
+      expect((error as OnezoneError).body).toBeUndefined();
     },
   );
 
@@ -168,7 +173,8 @@ describe("errors", () => {
       .listClientTokens()
       .catch((e: unknown) => e)) as OnezoneError;
     expect(error).toBeInstanceOf(OnezoneError);
-    expect(error).toMatchObject({ status, body, error: undefined });
+    expect(error).toMatchObject({ status, body });
+    expect(error.error).toBeUndefined();
     expect(error.message).toBe(`listClientTokens failed with HTTP ${status} (${reason})`);
   });
 
@@ -215,14 +221,17 @@ describe("path parameters", () => {
   });
 
   it.each([
-    ["", 'getNamedTokenStatus: Path parameter "id" must not be empty.'],
+    [
+      "",
+      'getNamedTokenStatus: Path parameter "id" cannot be "": no URL carries it as one segment.',
+    ],
     [
       ".",
-      'getNamedTokenStatus: Path parameter "id" cannot be ".": URLs resolve it as a relative segment.',
+      'getNamedTokenStatus: Path parameter "id" cannot be ".": no URL carries it as one segment.',
     ],
     [
       "..",
-      'getNamedTokenStatus: Path parameter "id" cannot be "..": URLs resolve it as a relative segment.',
+      'getNamedTokenStatus: Path parameter "id" cannot be "..": no URL carries it as one segment.',
     ],
   ])("%j is refused before sending", async (id, message) => {
     const error = await client()

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOnezoneClient } from "../../src/client.js";
 import { OnezoneError, OnezoneValidationError } from "../../src/errors.js";
-import { createResponseValidator } from "../../src/validate.js";
+import { validateResponses } from "../../src/validate.js";
 import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.js";
 
 let server: RecordingServer;
@@ -11,9 +11,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const validating = () =>
-  createOnezoneClient({ baseUrl: server.baseUrl, validateResponses: createResponseValidator() });
+  createOnezoneClient({ baseUrl: server.baseUrl, middleware: [validateResponses()] });
 
-describe("validateResponses", () => {
+describe("validateResponses()", () => {
   it("a 200 body that does not match the schema throws, naming what is wrong", async () => {
     server.reply({ status: 200, body: '{"revoked":"no"}' });
     const error = await validating()

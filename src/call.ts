@@ -32,6 +32,8 @@ export async function callOperation(
   operation: GeneratedOperation,
   args: unknown[],
 ): Promise<unknown> {
+  // The call options are a generated function's last declared parameter: after the client, and
+  // after the path parameters when the operation has some.
   const optionsAt = operation.length - 2;
   const {
     timeout = context.timeout,

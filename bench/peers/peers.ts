@@ -1,0 +1,36 @@
+// The generators we are measured against, as `npm run bench:setup` installs them here.
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const PEERS_DIR = fileURLToPath(new URL(".", import.meta.url));
+
+export interface Peer {
+  package: string;
+  /** The CLI's entry script, run with `node`. */
+  bin: string;
+}
+
+export const heyApi: Peer = {
+  package: "@hey-api/openapi-ts",
+  bin: `${PEERS_DIR}node_modules/@hey-api/openapi-ts/bin/run.js`,
+};
+
+export const orval: Peer = {
+  package: "orval",
+  bin: `${PEERS_DIR}node_modules/orval/dist/bin/orval.js`,
+};
+
+export function version(peer: Peer): string {
+  const manifest = `${PEERS_DIR}node_modules/${peer.package}/package.json`;
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+/** Exits with a one-line instruction when the peers are not installed. */
+export function requirePeers(): void {
+  const missing = [heyApi, orval].filter((peer) => !existsSync(peer.bin));
+  if (missing.length === 0) return;
+  console.error(
+    `bench: ${missing.map((peer) => peer.package).join(" and ")} not installed; run \`npm run bench:setup\` first.`,
+  );
+  process.exit(1);
+}

@@ -49,11 +49,14 @@ async function emitAll(
   specPath: string,
 ): Promise<GeneratedFile[]> {
   try {
+    // openapi-typescript annotates the document it transforms (discriminator enums), so the
+    // emitters that print the document's schemas as they are run before it.
+    const responseSchemas = emitResponseSchemas(document, model, context);
     return [
       await emitSchema(document, context),
       emitOperations(model, context),
       emitCliTable(model, context),
-      emitResponseSchemas(document, model, context),
+      responseSchemas,
     ];
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);

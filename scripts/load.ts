@@ -80,7 +80,7 @@ export async function resolveLintConfig(
   return { config: await createConfig(FOREIGN_RULES), ruleset: "minimal" };
 }
 
-export function formatProblem(problem: NormalizedProblem): string {
+function formatProblem(problem: NormalizedProblem): string {
   const where = problem.location[0];
   if (!where) return `${problem.ruleId}  ${problem.message}`;
   const { start } = getLineColLocation(where);

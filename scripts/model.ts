@@ -79,7 +79,7 @@ export function buildModel(document: Node): ApiModel {
   };
 }
 
-export function byPathThenMethod(a: { path: string; method: HttpMethod }, b: typeof a): number {
+function byPathThenMethod(a: { path: string; method: HttpMethod }, b: typeof a): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method);
 }

@@ -87,7 +87,7 @@ export function retries(options: RetryOptions = {}, random = Math.random): Middl
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   const text = value?.trim() ?? "";
   if (text === "") return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;

@@ -1,14 +1,9 @@
 // npm run generate [-- --spec <file>] [--out <dir>] [--check]: spec → lint + bundle → emit → write.
-import path from "node:path";
+import "./compile-cache.js";
 import { parseArgs } from "node:util";
-import { emitCliTable } from "./emit/cli-table.js";
-import type { EmitContext } from "./emit/header.js";
-import { emitOperations } from "./emit/operations.js";
-import { emitResponseSchemas } from "./emit/response-schemas.js";
-import { emitSchema } from "./emit/schema.js";
-import { loadSpec, SpecError } from "./load.js";
-import { type ApiModel, buildModel } from "./model.js";
-import { type GeneratedFile, staleFiles, writeOutput } from "./write.js";
+import { startSchemaThread } from "./schema-thread.js";
+import { SpecError } from "./spec-error.js";
+import { staleFiles, writeOutput } from "./write.js";
 
 const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--check]
 
@@ -16,55 +11,6 @@ const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--check
   --out <dir>    directory to write generated code into (default: generated)
   --check        write nothing; exit 1 naming the files that differ from what the spec gives
   --help         show this help`;
-
-export interface GenerateOptions {
-  spec: string;
-  out: string;
-}
-
-/** Everything the generator emits for one spec, in memory. */
-export async function generateFiles(options: GenerateOptions): Promise<{
-  files: GeneratedFile[];
-  warnings: number;
-  ruleset: string;
-}> {
-  const loaded = await loadSpec(options.spec);
-  const context = {
-    specPath: path.relative(process.cwd(), options.spec).split(path.sep).join("/"),
-  };
-  const model = buildModel(loaded.document);
-  const files = await emitAll(loaded.document, model, context, options.spec);
-  return {
-    files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
-    warnings: loaded.lint.ruleset === "minimal" ? loaded.lint.warnings : 0,
-    ruleset: loaded.lint.ruleset,
-  };
-}
-
-/** Runs every emitter; a spec that passed lint but still trips one is reported like a lint problem. */
-async function emitAll(
-  document: Record<string, unknown>,
-  model: ApiModel,
-  context: EmitContext,
-  specPath: string,
-): Promise<GeneratedFile[]> {
-  try {
-    // openapi-typescript annotates the document it transforms (discriminator enums), so the
-    // emitters that print the document's schemas as they are run before it.
-    const responseSchemas = emitResponseSchemas(document, model, context);
-    return [
-      await emitSchema(document, context),
-      emitOperations(model, context),
-      emitCliTable(model, context),
-      responseSchemas,
-    ];
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new SpecError(`${specPath} passed lint, but code cannot be generated from it.`, [
-      `${context.specPath}:1:1  generate  ${reason}`,
-    ]);
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseCli>;
@@ -80,8 +26,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = { spec: args.spec, out: args.out };
   const started = performance.now();
+  // The worker starts loading its modules now; the main thread's are imported only after it.
+  const schemaThread = startSchemaThread();
   try {
-    const { files, warnings, ruleset } = await generateFiles(options);
+    const { generateFiles } = await import("./pipeline.js");
+    const { files, warnings, ruleset } = await generateFiles(options, schemaThread);
     if (warnings > 0) {
       console.error(`${options.spec}: ${warnings} warning(s) under Redocly's ${ruleset} ruleset.`);
     }
@@ -110,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    await schemaThread.close();
   }
 }
 

@@ -1,5 +1,6 @@
 // npm run lint:spec [-- <file>]: Redocly lint of the spec with the rules generate applies to it.
-import { lintSpec, SpecError } from "./load.js";
+import { lintSpec } from "./load.js";
+import { SpecError } from "./spec-error.js";
 
 const specPath = process.argv[2] ?? "spec/onezone.yaml";
 try {

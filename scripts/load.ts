@@ -14,6 +14,7 @@ import {
   YamlParseError,
 } from "@redocly/openapi-core";
 import { locateRefCycle } from "./ref-cycle.js";
+import { SpecError } from "./spec-error.js";
 
 export type Ruleset = "project" | "minimal";
 
@@ -32,17 +33,6 @@ export interface LoadedSpec {
   /** The bundled spec as a plain object: one document, internal `$ref`s only. */
   document: Record<string, unknown>;
   lint: LintReport;
-}
-
-/** A spec that cannot be generated from; `problems` name file:line for each. */
-export class SpecError extends Error {
-  constructor(
-    message: string,
-    readonly problems: string[],
-  ) {
-    super(message);
-    this.name = "SpecError";
-  }
 }
 
 const PROJECT_CONFIG = "redocly.yaml";

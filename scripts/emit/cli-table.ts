@@ -1,11 +1,11 @@
 // Emits cli-table.gen.ts: the operation table onezone-rest-cli reads, as plain typed data.
 //   export const cliOperations: readonly CliOperation[] = [
 //     { id: "getNamedTokenStatus", name: "getNamedTokenStatus", method: "get", path: "/tokens/named/{id}/status", ... },
-import { type InterfaceDeclarationStructure, StructureKind, type WriterFunction } from "ts-morph";
+import type { InterfaceDeclarationStructure, WriterFunction } from "ts-morph";
 import type { ApiModel, Operation } from "../model.js";
 import type { GeneratedFile } from "../write.js";
 import { type EmitContext, header } from "./header.js";
-import { type PrintableStatement, printStatements } from "./ts-project.js";
+import { type PrintableStatement, printStatements, StructureKind } from "./ts-project.js";
 
 type Literal = string | number | boolean | null | readonly Literal[] | { [key: string]: Literal };
 
@@ -70,7 +70,7 @@ export function emitCliTable(model: ApiModel, context: EmitContext): GeneratedFi
   ];
   return {
     path: "cli-table.gen.ts",
-    content: `${header("scripts/emit/cli-table.ts", context)}\n${printStatements("cli-table.gen.ts", statements)}`,
+    content: `${header("scripts/emit/cli-table.ts", context)}\n${printStatements(statements)}`,
   };
 }
 

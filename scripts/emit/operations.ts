@@ -1,15 +1,11 @@
 // Emits operations.gen.ts: one thin function per operation, typed from schema.d.ts.
 //   export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"], options?: CallOptions<...>) {
 //     return client.request("get", "/tokens/named/{id}/status", { ...options, params: { ...options?.params, path } });
-import {
-  type FunctionDeclarationStructure,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-} from "ts-morph";
+import type { FunctionDeclarationStructure, TypeAliasDeclarationStructure } from "ts-morph";
 import type { ApiModel, Operation } from "../model.js";
 import type { GeneratedFile } from "../write.js";
 import { type EmitContext, header } from "./header.js";
-import { docText, type PrintableStatement, printStatements } from "./ts-project.js";
+import { docText, type PrintableStatement, printStatements, StructureKind } from "./ts-project.js";
 
 const CALL_OPTIONS: TypeAliasDeclarationStructure = {
   kind: StructureKind.TypeAlias,
@@ -51,7 +47,7 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
   ];
   return {
     path: "operations.gen.ts",
-    content: `${header("scripts/emit/operations.ts", context)}\n${printStatements("operations.gen.ts", statements)}`,
+    content: `${header("scripts/emit/operations.ts", context)}\n${printStatements(statements)}`,
   };
 }
 

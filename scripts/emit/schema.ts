@@ -25,10 +25,7 @@ const {
   "resolveRef" | "scanDiscriminators"
 > = require("openapi-typescript/dist/lib/utils.cjs");
 
-export async function emitSchema(
-  document: Record<string, unknown>,
-  context: EmitContext,
-): Promise<GeneratedFile> {
+export function emitSchema(document: Record<string, unknown>, context: EmitContext): GeneratedFile {
   const schema = document as unknown as OpenAPI3;
   const ast = transformSchema(schema, transformContext(schema));
   return {

@@ -2,16 +2,15 @@
 // with one operation's docs broken, exits non-zero naming the operation and its file:line.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseYaml, stringifyYaml } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scriptArgs } from "../helpers/processes.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SPEC_COPY = "onezone.yaml";
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 type Operation = Record<string, unknown> & { responses: Record<string, unknown> };
 type Spec = { paths: Record<string, Record<string, Operation>> };
@@ -95,11 +94,10 @@ function writeSpecCopy(mutate?: (spec: Spec) => void): string {
  * from the project root, whose redocly.yaml lists only spec/onezone.yaml.
  */
 function lintSpec(): Promise<{ code: number; stdout: string; stderr: string }> {
-  const script = path.join(root, "scripts/lint-spec.ts");
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", tsxLoader, script, SPEC_COPY],
+      scriptArgs("scripts/lint-spec.ts", [SPEC_COPY]),
       { cwd: work },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;

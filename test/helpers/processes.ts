@@ -12,11 +12,12 @@ export interface Run {
 
 /** Runs `npm run generate -- <args>` as the user would, as one Node process. */
 export function runGenerate(args: string[], cwd = ROOT): Run {
-  return run(
-    process.execPath,
-    ["--import", "tsx", path.join(ROOT, "scripts/generate.ts"), ...args],
-    cwd,
-  );
+  return run(process.execPath, scriptArgs("scripts/generate.ts", args), cwd);
+}
+
+/** Node's arguments for a script in scripts/, run the way its npm script runs it. */
+export function scriptArgs(script: string, args: string[] = []): string[] {
+  return [path.join(ROOT, "tools/run-script.mjs"), path.join(ROOT, script), ...args];
 }
 
 export function run(command: string, args: string[], cwd = ROOT): Run {

@@ -2,7 +2,7 @@
 // spec held to redocly.yaml with zero errors and zero warnings.
 import path from "node:path";
 import { expect, it } from "vitest";
-import { ROOT, run } from "../helpers/processes.js";
+import { ROOT, run, scriptArgs } from "../helpers/processes.js";
 
 it("Biome finds nothing to fix (npm run lint)", () => {
   const result = run(process.execPath, [
@@ -15,11 +15,7 @@ it("Biome finds nothing to fix (npm run lint)", () => {
 });
 
 it("the spec passes lint with zero errors and zero warnings (npm run lint:spec)", () => {
-  const result = run(process.execPath, [
-    "--import",
-    "tsx",
-    path.join(ROOT, "scripts/lint-spec.ts"),
-  ]);
+  const result = run(process.execPath, scriptArgs("scripts/lint-spec.ts"));
   expect(result.stdout).toBe("spec/onezone.yaml: 0 error(s), 0 warning(s) under redocly.yaml.\n");
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { afterAll } from "vitest";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -25,11 +26,20 @@ export function run(command: string, args: string[], cwd = ROOT): Run {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+let scratchParent: string | undefined;
+
+// Each test file gets this module afresh, so this removes that file's directories when it is done.
+afterAll(() => {
+  if (scratchParent) rmSync(scratchParent, { recursive: true, force: true });
+});
+
 /** A fresh directory inside the repo, so that generated code resolves the repo's node_modules. */
 export function scratchDir(name: string): string {
-  const parent = path.join(ROOT, ".tmp");
-  mkdirSync(parent, { recursive: true });
-  return mkdtempSync(path.join(parent, `${name}-`));
+  if (scratchParent === undefined) {
+    mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
+    scratchParent = mkdtempSync(path.join(ROOT, ".tmp", "test-"));
+  }
+  return mkdtempSync(path.join(scratchParent, `${name}-`));
 }
 
 /** Type-checks every file in `dir` under strict settings, library types included. */

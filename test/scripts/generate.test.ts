@@ -60,6 +60,22 @@ describe("npm run generate on another spec", () => {
   });
 });
 
+describe("a spec split across files", () => {
+  it("brings the other files' schemas in, as types and as response schemas", () => {
+    const out = path.join(scratchDir("split"), "out");
+    const spec = path.join(ROOT, "test/fixtures/split/openapi.yaml");
+    const result = runGenerate(["--spec", spec, "--out", out]);
+    expect(result.code, result.stderr).toBe(0);
+    const types = readFileSync(path.join(out, "schema.d.ts"), "utf8");
+    expect(types).toMatch(/Sprocket: \{\s+teeth: number;\s+\};/);
+    expect(types).toContain('sprockets: components["schemas"]["Sprocket"][];');
+    const schemas = JSON.parse(readFileSync(path.join(out, "response-schemas.json"), "utf8"));
+    expect(JSON.stringify(schemas)).not.toContain("schemas.yaml");
+    const checked = typecheck(out);
+    expect(checked.stdout + checked.stderr).toBe("");
+  });
+});
+
 describe("a spec that cannot be generated from", () => {
   const cases = [
     [

@@ -16,7 +16,8 @@ export function authMiddleware(auth: OnezoneAuth): Middleware {
   };
 }
 
-function authHeader(auth: OnezoneAuth): [string, string] {
+/** The credential's header name and value, as every request carries it. */
+export function authHeader(auth: OnezoneAuth): [string, string] {
   const [name, kind, secret] =
     "token" in auth
       ? ["X-Auth-Token", "", auth.token]

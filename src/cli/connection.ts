@@ -2,10 +2,14 @@
 import type { OnezoneAuth } from "../auth.js";
 import type { OnezoneClientOptions } from "../client.js";
 import { OnezoneUsageError } from "../errors.js";
+import { resolveBaseUrl } from "../transport.js";
 import type { Invocation } from "./args.js";
+import { isSendable, storedHeaderValue, UNSENDABLE } from "./header-value.js";
 
 export interface Connection {
   target: Pick<OnezoneClientOptions, "host" | "baseUrl" | "allowInsecureHttp">;
+  /** Where the client sends calls, as it resolves `target` with `auth`. */
+  baseUrl: string;
   auth: OnezoneAuth | undefined;
   /** The command line's headers, less the credential header taken into `auth`. */
   headers: [name: string, value: string][];
@@ -24,7 +28,19 @@ export function resolveConnection(
     ...resolveTarget(invocation, env),
     allowInsecureHttp: invocation.allowInsecureHttp,
   };
-  return { target, ...resolveAuth(invocation, env, headers) };
+  const credential = resolveAuth(invocation, env, headers);
+  return { target, baseUrl: clientBaseUrl(target, credential.auth), ...credential };
+}
+
+/** The client's own resolution, whose refusal is a usage error: the options came from the command line. */
+function clientBaseUrl(target: Connection["target"], auth: OnezoneAuth | undefined): string {
+  try {
+    return resolveBaseUrl({ ...target, auth });
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const message = error.message.replace("allowInsecureHttp: true", "--allow-insecure-http");
+    throw new OnezoneUsageError(message);
+  }
 }
 
 /** A bare host name means `https://<host>/api/v3/onezone`; a URL with a scheme is the base itself. */
@@ -74,7 +90,7 @@ function resolveAuth(
   invocation: Pick<Invocation, "user">,
   env: Environment,
   headers: [string, string][],
-): Omit<Connection, "target"> {
+): Pick<Connection, "auth" | "headers"> {
   const isCredential = ([name]: [string, string]) =>
     ["x-auth-token", "authorization"].includes(name.toLowerCase());
   const credentials = headers.filter(isCredential);
@@ -93,7 +109,12 @@ function resolveAuth(
     return { auth: undefined, headers };
   }
   if (invocation.user !== undefined) return { auth: basic(invocation.user, "-u"), headers };
-  if (env.ONEZONE_API_KEY) return { auth: { token: env.ONEZONE_API_KEY }, headers };
+  if (env.ONEZONE_API_KEY) {
+    if (!isSendable(storedHeaderValue(env.ONEZONE_API_KEY))) {
+      throw new OnezoneUsageError(`ONEZONE_API_KEY ${UNSENDABLE}.`);
+    }
+    return { auth: { token: env.ONEZONE_API_KEY }, headers };
+  }
   if (env.ONEZONE_BASIC_AUTH) {
     return { auth: basic(env.ONEZONE_BASIC_AUTH, "ONEZONE_BASIC_AUTH"), headers };
   }

@@ -1,14 +1,22 @@
 // Shows a request as a curl command or as header lines, with every credential masked.
 
+/** A request as fetch's Request shows it: headers lower-cased, sorted and joined as Headers lists them. */
+export interface ShownRequest {
+  method: string;
+  url: string;
+  headers: Iterable<[name: string, value: string]>;
+}
+
 const MASK = "***";
 
 /** The equivalent curl command; a basic credential becomes `-u user:***`. */
-export function curlCommand(request: Request): string {
+export function curlCommand(request: ShownRequest): string {
   const words = ["curl"];
-  const user = basicUser(request.headers.get("authorization"));
+  const headers = [...request.headers];
+  const user = basicUser(headers.find(([name]) => name === "authorization")?.[1]);
   if (user !== undefined) words.push("-u", `${user}:${MASK}`);
   words.push("-X", request.method, request.url);
-  for (const [name, value] of maskedHeaders(request.headers)) {
+  for (const [name, value] of maskedHeaders(headers)) {
     if (user !== undefined && name === "Authorization") continue;
     words.push("-H", `${name}: ${value}`);
   }
@@ -16,7 +24,7 @@ export function curlCommand(request: Request): string {
 }
 
 /** The request line and headers as `> ` lines, for --verbose. */
-export function requestLines(request: Request): string[] {
+export function requestLines(request: ShownRequest): string[] {
   return [
     `> ${request.method} ${request.url}`,
     ...maskedHeaders(request.headers).map(([name, value]) => `> ${name}: ${value}`),
@@ -24,7 +32,7 @@ export function requestLines(request: Request): string[] {
 }
 
 /** Headers with canonical names; credential values keep only their scheme word. */
-export function maskedHeaders(headers: Headers): [string, string][] {
+export function maskedHeaders(headers: Iterable<[string, string]>): [string, string][] {
   return [...headers].map(([name, value]) => {
     const shown = canonicalName(name);
     if (name === "x-auth-token") return [shown, MASK];
@@ -36,7 +44,7 @@ export function maskedHeaders(headers: Headers): [string, string][] {
   });
 }
 
-function basicUser(authorization: string | null): string | undefined {
+function basicUser(authorization: string | undefined): string | undefined {
   const encoded = /^Basic (\S+)$/i.exec(authorization ?? "")?.[1];
   if (encoded === undefined) return undefined;
   try {

@@ -1,6 +1,7 @@
 // Turns the words after an operation id into its parameters and headers, checked against the table.
 import type { CliOperation, CliParameter } from "../../generated/cli-table.gen.js";
 import { OnezoneUsageError } from "../errors.js";
+import { isSendable, UNSENDABLE } from "./header-value.js";
 import { nearest } from "./operations.js";
 
 export interface RequestPlan {
@@ -35,6 +36,9 @@ export function planRequest(op: CliOperation, words: readonly string[]): Request
         const previous = plan.query[name];
         plan.query[name] = previous === undefined ? value : [previous, value].flat();
       } else {
+        if (!isSendable(value)) {
+          throw new OnezoneUsageError(`Cookie ${name} (${where}) ${UNSENDABLE}.`);
+        }
         cookies.push(`${name}=${value}`);
       }
       return;
@@ -43,6 +47,9 @@ export function planRequest(op: CliOperation, words: readonly string[]): Request
       const value = word.slice(colon + 1).trim();
       if (value === "") {
         throw new OnezoneUsageError(`Header ${word.slice(0, colon)} (${where}) has no value.`);
+      }
+      if (!isSendable(value)) {
+        throw new OnezoneUsageError(`Header ${word.slice(0, colon)} (${where}) ${UNSENDABLE}.`);
       }
       plan.headers.push([word.slice(0, colon), value]);
       return;

@@ -45,8 +45,8 @@ async function runOrThrow(argv: string[], io: CliIo): Promise<number> {
   }
   const op = findOperation(command);
   if (invocation.help) {
-    const { renderMarkdown } = await import("./markdown.js");
-    io.stdout(operationHelp(op, (text) => renderMarkdown(text, Math.min(io.columns, 100))));
+    const { markdownRenderer } = await import("./markdown.js");
+    io.stdout(operationHelp(op, await markdownRenderer(Math.min(io.columns, 100))));
     return ExitCode.ok;
   }
   if (op.requestBody?.required) {
@@ -54,17 +54,20 @@ async function runOrThrow(argv: string[], io: CliIo): Promise<number> {
   }
   const plan = planRequest(op, invocation.words);
   const connection = resolveConnection(invocation, io.env, plan.headers);
-  const { connect, send } = await import("./send.js");
-  const client = connect(connection, {
-    dryRun: invocation.dryRun,
-    verbose: invocation.verbose,
-    print: (line) => io.stdout(`${line}\n`),
-    trace: (line) => io.stderr(`${line}\n`),
-  });
   if (op.deprecated) {
     io.stderr(`${NAME}: warning: ${op.id} is deprecated and may be removed from Onezone.\n`);
   }
-  const body = await send(client, op, plan, connection.headers);
+  const trace = invocation.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined;
+  if (invocation.dryRun) {
+    const { curlCommand, requestLines } = await import("./curl.js");
+    const { plannedRequest } = await import("./dry-run.js");
+    const request = plannedRequest(op, plan, connection);
+    if (trace) for (const line of requestLines(request)) trace(line);
+    io.stdout(`${curlCommand(request)}\n`);
+    return ExitCode.ok;
+  }
+  const { connect, send } = await import("./send.js");
+  const body = await send(connect(connection, trace), op, plan, connection.headers);
   if (body !== undefined) io.stdout(`${formatBody(body, io.stdoutIsTty && !invocation.compact)}\n`);
   return ExitCode.ok;
 }

@@ -1,16 +1,10 @@
-// --help lists the operations by tag; <operationId> --help shows one operation; and start-up for
-// --help stays light (no ts-morph, Redocly, marked or the YAML spec).
+// --help lists the operations by tag; <operationId> --help shows one operation (what start-up
+// loads for them: start-up.test.ts).
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cliOperations } from "../../generated/cli-table.gen.js";
 import { defaultSeedValues, startFakeOnezone } from "../../src/fake/index.js";
 import { CLI, ROOT, runCli } from "./run-cli.js";
-
-const scratch = mkdtempSync(path.join(tmpdir(), "onezone-rest-cli-help-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("onezone-rest-cli --help", () => {
   it("lists every operation under its tag, with its summary", async () => {
@@ -86,38 +80,6 @@ describe("onezone-rest-cli <operationId> --help", () => {
     } finally {
       await fake.close();
     }
-  });
-});
-
-describe("start-up", () => {
-  /** The modules and files a run loads, as recorded by record-modules.mjs. */
-  function loaded(args: string[]): Promise<string> {
-    const file = path.join(scratch, `${args.join("_")}.txt`);
-    return new Promise((resolve, reject) => {
-      execFile(
-        process.execPath,
-        ["--import", "./test/cli/record-modules.mjs", ...CLI, ...args],
-        { cwd: ROOT, env: { PATH: process.env.PATH ?? "", RECORD_MODULES_FILE: file } },
-        (error) => (error ? reject(error) : resolve(readFileSync(file, "utf8"))),
-      );
-    });
-  }
-  /** tsx itself reads typescript/package.json, so only loads count for packages. */
-  const HEAVY_LOAD =
-    /^load .*node_modules\/(ts-morph|@ts-morph|typescript|@redocly|marked|marked-terminal|js-yaml|yaml)\//m;
-  const YAML_READ = /^read .*\.ya?ml$/m;
-
-  it("--help loads no ts-morph, Redocly, marked or YAML", async () => {
-    const record = await loaded(["--help"]);
-    expect(record).toContain("src/cli/main.ts");
-    expect(record).toContain("generated/cli-table.gen.ts");
-    expect(record.match(HEAVY_LOAD)).toBeNull();
-    expect(record.match(YAML_READ)).toBeNull();
-  });
-
-  it("an operation's --help does load marked (so the check above can fail)", async () => {
-    const record = await loaded(["getNamedTokenStatus", "--help"]);
-    expect(record).toMatch(HEAVY_LOAD);
   });
 });
 

@@ -149,6 +149,20 @@ describe("planRequest on an operation with every kind of parameter", () => {
       },
     ],
     [
+      "a cookie value with a line break",
+      {
+        words: ["spaceId=s", "limit=1", "X-Request-Id:r", "session=a\nb"],
+        want: "Cookie session (argument 4 after listThings) holds a line break, NUL or a character above U+00FF, which no HTTP header can carry.",
+      },
+    ],
+    [
+      "a header value with a NUL",
+      {
+        words: ["spaceId=s", "limit=1", "X-Request-Id:r\u0000s"],
+        want: "Header X-Request-Id (argument 3 after listThings) holds a line break, NUL or a character above U+00FF, which no HTTP header can carry.",
+      },
+    ],
+    [
       "a prototype name",
       {
         words: ["__proto__=x"],

@@ -1,0 +1,70 @@
+// `npm run build` bundles the CLI into one file; the bundle must do exactly what the sources do:
+// every command path, its lazily loaded parts (marked, marked-terminal, the client) included.
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
+import { run, scratchDir } from "../helpers/processes.js";
+import { type CliResult, ROOT, runCli } from "./run-cli.js";
+
+const { user } = defaultSeedValues;
+let outDir: string;
+let fake: FakeOnezone;
+beforeAll(async () => {
+  // Inside the repository, so that the bundle's package imports resolve its node_modules.
+  outDir = scratchDir("cli-build");
+  const built = run(process.execPath, ["--import", "tsx", "tools/build.ts", "--out-dir", outDir]);
+  if (built.code !== 0) throw new Error(`tools/build.ts failed:\n${built.stdout}${built.stderr}`);
+  fake = await startFakeOnezone();
+}, 120_000);
+afterAll(async () => {
+  await fake?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+function runBuilt(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(outDir, "src/cli/main.js"), ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? error.code : 0;
+        if (typeof code !== "number") return reject(error);
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("the built onezone-rest-cli", () => {
+  const commands: [string, string[]][] = [
+    ["--help", ["--help"]],
+    ["an operation's --help", ["getNamedTokenStatus", "--help"]],
+    ["--dry-run --verbose", ["getNamedTokenStatus", "id=a b/é", "X-Trace:1", "--dry-run", "-v"]],
+    ["a call", ["getNamedTokenStatus", `id=${user.namedTokenId}`]],
+    ["a call with --verbose", ["listClientTokens", "--verbose"]],
+    ["an HTTP error", ["getNamedTokenStatus", "id=no-such-token"]],
+    ["a usage error", ["getNamedTokenStatus", "id=.."]],
+    ["completion", ["completion", "bash"]],
+  ];
+  it.each(commands)("prints what the sources print for %s", async (_, args) => {
+    const env = { ONEZONE_HOST: fake.baseUrl, ONEZONE_API_KEY: user.temporaryToken };
+    const built = await runBuilt(args, env);
+    expect(built.stdout + built.stderr).not.toBe("");
+    expect(built).toEqual(await runCli(args, env));
+  });
+
+  it("is one module with a source map that names the sources", () => {
+    const cli = path.join(outDir, "src/cli");
+    const scripts = readdirSync(cli).filter((file) => /\.js(\.map)?$/.test(file));
+    expect(scripts.sort()).toEqual(["main.js", "main.js.map"]);
+    const map = JSON.parse(readFileSync(path.join(cli, "main.js.map"), "utf8"));
+    const sources = map.sources as string[];
+    const files = sources.map((source) => path.relative(ROOT, path.resolve(cli, source)));
+    expect(files).toContain("src/cli/main.ts");
+    expect(files).toContain("src/cli/dry-run.ts");
+    expect(files.filter((file) => !/^(src|generated)\//.test(file))).toEqual([]);
+  });
+});

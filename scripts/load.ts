@@ -32,6 +32,8 @@ export interface LintReport {
 export interface LoadedSpec {
   /** The bundled spec as a plain object: one document, internal `$ref`s only. */
   document: Record<string, unknown>;
+  /** Whether other files were brought in; if not, `document` is the spec's file as parsed. */
+  bundled: boolean;
   lint: LintReport;
 }
 
@@ -105,11 +107,23 @@ async function lintWith(
   };
 }
 
-export async function loadSpec(specPath: string, projectDir?: string): Promise<LoadedSpec> {
+/**
+ * Lints and bundles the spec. `onParsed` gets the spec's own file as soon as it is parsed, before
+ * lint: work done from it early is good if lint passes and `bundled` is false.
+ */
+export async function loadSpec(
+  specPath: string,
+  projectDir?: string,
+  onParsed?: (document: Record<string, unknown>) => void,
+): Promise<LoadedSpec> {
   const text = readSpecText(specPath);
   const { config, ruleset } = await resolveLintConfig(specPath, projectDir);
   // One resolver for lint and bundle, so the spec is read and parsed once.
   const resolver = new BaseResolver(config.resolve);
+  if (onParsed) {
+    const root = await parsedRoot(specPath, resolver);
+    if (root) onParsed(root);
+  }
   const report = await lintWith(specPath, text, config, ruleset, resolver);
   if (report.fatal.length > 0) {
     throw new SpecError(
@@ -117,25 +131,34 @@ export async function loadSpec(specPath: string, projectDir?: string): Promise<L
       report.fatal,
     );
   }
-  const document = await bundled(specPath, config, resolver);
+  // Lint has read every file the spec refers to. When that was the spec alone, it is used as
+  // parsed: bundling it would cost a third of Redocly's time on a large spec and change only
+  // details (an empty `components` added, `$ref`s inside examples inlined).
+  const root = resolver.cache.size === 1 ? await parsedRoot(specPath, resolver) : undefined;
+  const document = root ?? (await bundled(specPath, config, resolver));
   assertOpenApi3(specPath, document);
-  return { document, lint: report };
+  return { document, bundled: root === undefined, lint: report };
 }
 
-/**
- * The spec in one document. Lint has read every file the spec refers to; when that was the spec
- * alone, it is used as parsed. Bundling it would cost a third of Redocly's time on a large spec
- * and change only details: an empty `components` added, `$ref`s inside examples inlined.
- */
+/** The spec's own file as parsed; undefined if it cannot be (lint says why). */
+async function parsedRoot(
+  specPath: string,
+  resolver: BaseResolver,
+): Promise<Record<string, unknown> | undefined> {
+  const root = await resolver
+    .resolveDocument(null, path.resolve(specPath), true)
+    .catch(() => undefined);
+  const parsed = root && "parsed" in root ? root.parsed : undefined;
+  return parsed !== null && typeof parsed === "object"
+    ? (parsed as Record<string, unknown>)
+    : undefined;
+}
+
 async function bundled(
   specPath: string,
   config: Config,
   resolver: BaseResolver,
 ): Promise<Record<string, unknown>> {
-  if (resolver.cache.size === 1) {
-    const root = await resolver.resolveDocument(null, path.resolve(specPath), true);
-    if ("parsed" in root) return root.parsed as Record<string, unknown>;
-  }
   const result = await bundle({
     ref: specPath,
     config,

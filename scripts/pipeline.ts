@@ -24,12 +24,18 @@ export async function generateFiles(
   warnings: number;
   ruleset: string;
 }> {
-  const loaded = await loadSpec(options.spec);
   const context = {
     specPath: path.relative(process.cwd(), options.spec).split(path.sep).join("/"),
   };
+  // The types are started from the file as parsed, while the main thread lints it; if other
+  // files had to be brought in, they start again from the bundle.
+  let schema: Promise<GeneratedFile> | undefined;
+  const loaded = await loadSpec(options.spec, undefined, (parsed) => {
+    schema = schemaThread.emit(parsed, context);
+  });
+  if (loaded.bundled || schema === undefined) schema = schemaThread.emit(loaded.document, context);
   const model = buildModel(loaded.document);
-  const files = await emitAll(loaded.document, model, context, options.spec, schemaThread);
+  const files = await emitAll(loaded.document, model, context, options.spec, schema);
   return {
     files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
     warnings: loaded.lint.ruleset === "minimal" ? loaded.lint.warnings : 0,
@@ -43,9 +49,8 @@ async function emitAll(
   model: ApiModel,
   context: EmitContext,
   specPath: string,
-  schemaThread: SchemaThread,
+  schema: Promise<GeneratedFile>,
 ): Promise<GeneratedFile[]> {
-  const schema = schemaThread.emit(document, context);
   try {
     const onThisThread = [
       emitOperations(model, context),
@@ -54,7 +59,6 @@ async function emitAll(
     ];
     return [await schema, ...onThisThread];
   } catch (error) {
-    schema.catch(() => {});
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new SpecError(`${specPath} passed lint, but code cannot be generated from it.`, [
       `${context.specPath}:1:1  generate  ${reason}`,

@@ -6,9 +6,18 @@ import type { SchemaReply, SchemaRequest } from "./emit/schema-worker.js";
 import type { GeneratedFile } from "./write.js";
 
 export interface SchemaThread {
-  /** schema.d.ts for the document; the worker gets a copy, so the caller's stays unchanged. */
+  /**
+   * schema.d.ts for the document, made from a copy of it. A later call supersedes an earlier one:
+   * the earlier worker is stopped and the document goes to a fresh one.
+   */
   emit(document: Record<string, unknown>, context: EmitContext): Promise<GeneratedFile>;
   close(): Promise<void>;
+}
+
+interface Spawned {
+  worker: Worker;
+  reply: Promise<SchemaReply>;
+  busy: boolean;
 }
 
 export function startSchemaThread(): SchemaThread {
@@ -16,23 +25,36 @@ export function startSchemaThread(): SchemaThread {
   if (import.meta.url.endsWith(".ts")) {
     throw new Error("scripts/ run compiled: use npm run generate (tools/run-script.mjs), not tsx.");
   }
+  let current = spawn();
+  return {
+    emit(document, context) {
+      if (current.busy) {
+        void current.worker.terminate();
+        current = spawn();
+      }
+      current.busy = true;
+      current.worker.postMessage({ document, context } satisfies SchemaRequest);
+      const file = current.reply.then((answer) => {
+        if ("error" in answer) throw new Error(answer.error);
+        return { path: "schema.d.ts", content: answer.content };
+      });
+      // A superseded emit is never awaited; its rejection must not go unhandled.
+      file.catch(() => {});
+      return file;
+    },
+    async close() {
+      await current.worker.terminate();
+    },
+  };
+}
+
+function spawn(): Spawned {
   const worker = new Worker(new URL("./emit/schema-worker.js", import.meta.url));
   const reply = new Promise<SchemaReply>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", (error) => reject(new Error(`schema worker: ${error.message}`)));
     worker.once("exit", (code) => reject(new Error(`schema worker exited with code ${code}`)));
   });
-  // Rejections are seen only by emit(); one that comes first must not go unhandled meanwhile.
   reply.catch(() => {});
-  return {
-    async emit(document, context) {
-      worker.postMessage({ document, context } satisfies SchemaRequest);
-      const answer = await reply;
-      if ("error" in answer) throw new Error(answer.error);
-      return { path: "schema.d.ts", content: answer.content };
-    },
-    async close() {
-      await worker.terminate();
-    },
-  };
+  return { worker, reply, busy: false };
 }

@@ -1,7 +1,8 @@
 // npm run generate [-- --spec <file>] [--out <dir>] [--check]: spec → lint + bundle → emit → write.
 import "./compile-cache.js";
 import { parseArgs } from "node:util";
-import { startSchemaThread } from "./schema-thread.js";
+import { emitContext } from "./emit/header.js";
+import { startEmitThreads } from "./emit-threads.js";
 import { SpecError } from "./spec-error.js";
 import { staleFiles, writeOutput } from "./write.js";
 
@@ -26,11 +27,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = { spec: args.spec, out: args.out };
   const started = performance.now();
-  // The worker starts loading its modules now; the main thread's are imported only after it.
-  const schemaThread = startSchemaThread();
+  // The workers start loading their modules now; the main thread's are imported only after.
+  const threads = startEmitThreads(options.spec, emitContext(options.spec));
   try {
     const { generateFiles } = await import("./pipeline.js");
-    const { files, warnings, ruleset } = await generateFiles(options, schemaThread);
+    const { files, warnings, ruleset } = await generateFiles(options, threads);
     if (warnings > 0) {
       console.error(`${options.spec}: ${warnings} warning(s) under Redocly's ${ruleset} ruleset.`);
     }
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    await schemaThread.close();
+    await threads.close();
   }
 }
 

@@ -1,12 +1,9 @@
 // spec → lint + bundle → model → emitters: everything generate makes for one spec, in memory.
-import path from "node:path";
-import { emitCliTable } from "./emit/cli-table.js";
-import type { EmitContext } from "./emit/header.js";
-import { emitOperations } from "./emit/operations.js";
+import { type EmitContext, emitContext } from "./emit/header.js";
 import { emitResponseSchemas } from "./emit/response-schemas.js";
+import type { EmitThreads } from "./emit-threads.js";
 import { loadSpec } from "./load.js";
-import { type ApiModel, buildModel } from "./model.js";
-import type { SchemaThread } from "./schema-thread.js";
+import { buildModel } from "./model.js";
 import { SpecError } from "./spec-error.js";
 import type { GeneratedFile } from "./write.js";
 
@@ -15,27 +12,32 @@ interface GenerateOptions {
   out: string;
 }
 
-/** Every file for the spec; schema.d.ts comes from `schemaThread`, started by the caller. */
+/** Every file for the spec; the TypeScript comes from `threads`, started by the caller. */
 export async function generateFiles(
   options: GenerateOptions,
-  schemaThread: SchemaThread,
+  threads: EmitThreads,
 ): Promise<{
   files: GeneratedFile[];
   warnings: number;
   ruleset: string;
 }> {
-  const context = {
-    specPath: path.relative(process.cwd(), options.spec).split(path.sep).join("/"),
-  };
-  // The types are started from the file as parsed, while the main thread lints it; if other
-  // files had to be brought in, they start again from the bundle.
-  let schema: Promise<GeneratedFile> | undefined;
-  const loaded = await loadSpec(options.spec, undefined, (parsed) => {
-    schema = schemaThread.emit(parsed, context);
-  });
-  if (loaded.bundled || schema === undefined) schema = schemaThread.emit(loaded.document, context);
-  const model = buildModel(loaded.document);
-  const files = await emitAll(loaded.document, model, context, options.spec, schema);
+  const context = emitContext(options.spec);
+  // The threads start on the file as parsed (by Redocly here, or by themselves if it is JSON)
+  // while this one lints it; if other files had to be brought in, they start again on the bundle.
+  let typescript = threads.fromFile;
+  const loaded = await loadSpec(
+    options.spec,
+    undefined,
+    typescript
+      ? undefined
+      : (parsed) => {
+          typescript = threads.emit(parsed, context);
+        },
+  );
+  if (loaded.bundled || typescript === undefined) {
+    typescript = threads.emit(loaded.document, context);
+  }
+  const files = await emitAll(loaded.document, context, options.spec, typescript);
   return {
     files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
     warnings: loaded.lint.ruleset === "minimal" ? loaded.lint.warnings : 0,
@@ -43,21 +45,16 @@ export async function generateFiles(
   };
 }
 
-/** Runs every emitter; a spec that passed lint but still trips one is reported like a lint problem. */
+/** Waits for every emitter; a spec that passed lint but still trips one is reported like a lint problem. */
 async function emitAll(
   document: Record<string, unknown>,
-  model: ApiModel,
   context: EmitContext,
   specPath: string,
-  schema: Promise<GeneratedFile>,
+  typescript: Promise<GeneratedFile[]>,
 ): Promise<GeneratedFile[]> {
   try {
-    const onThisThread = [
-      emitOperations(model, context),
-      emitCliTable(model, context),
-      emitResponseSchemas(document, model, context),
-    ];
-    return [await schema, ...onThisThread];
+    const responseSchemas = emitResponseSchemas(document, buildModel(document), context);
+    return [...(await typescript), responseSchemas];
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new SpecError(`${specPath} passed lint, but code cannot be generated from it.`, [

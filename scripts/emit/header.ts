@@ -1,8 +1,14 @@
 // The one header every generated file starts with: no dates or versions, so output is reproducible.
+import path from "node:path";
 
 export interface EmitContext {
   /** The spec as the user named it, relative to the working directory, with `/` separators. */
   specPath: string;
+}
+
+/** The context for a spec named on the command line. */
+export function emitContext(specPath: string): EmitContext {
+  return { specPath: path.relative(process.cwd(), specPath).split(path.sep).join("/") };
 }
 
 export function header(emitter: string, context: EmitContext): string {

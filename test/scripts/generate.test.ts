@@ -76,6 +76,34 @@ describe("a spec split across files", () => {
   });
 });
 
+describe("a JSON spec", () => {
+  it("is read as JSON: of a repeated key, the last one counts", () => {
+    const dir = scratchDir("json");
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "Repeated keys", version: "1" },
+      paths: {
+        "/a": {
+          get: {
+            operationId: "first",
+            responses: { "204": { description: "Nothing." } },
+          },
+        },
+      },
+    };
+    const text = JSON.stringify(spec, null, 2).replace(
+      '"operationId": "first",',
+      '"operationId": "first",\n        "operationId": "getA",',
+    );
+    writeFileSync(path.join(dir, "repeated.json"), text);
+    const result = runGenerate(["--spec", path.join(dir, "repeated.json"), "--out", "out"], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const operations = readFileSync(path.join(dir, "out/operations.gen.ts"), "utf8");
+    expect(operations).toContain("export function getA(");
+    expect(operations).not.toContain("first");
+  });
+});
+
 describe("a spec that cannot be generated from", () => {
   const cases = [
     [

@@ -1,13 +1,13 @@
-// Runs the TypeScript emitters on worker threads started before the spec is even read: loading
-// TypeScript, openapi-typescript and ts-morph there overlaps with Redocly's work on the main
-// thread. The types get one thread and the wrappers another, so the two copies of TypeScript
-// (openapi-typescript's and ts-morph's own) load at the same time.
+// Runs the emitters on worker threads started before the spec is even read: loading TypeScript,
+// openapi-typescript and ts-morph there overlaps with Redocly's lint on the main thread. The
+// types get one thread and the rest another, so the two copies of TypeScript (openapi-typescript's
+// and ts-morph's own) load at the same time.
 import { Worker } from "node:worker_threads";
 import type { EmitContext } from "./emit/header.js";
 import type { EmitReply, EmitRequest, EmitterName, EmitWorkerData } from "./emit/worker.js";
 import type { GeneratedFile } from "./write.js";
 
-const THREADS: EmitterName[][] = [["schema"], ["operations", "cliTable"]];
+const THREADS: EmitterName[][] = [["schema"], ["operations", "cliTable", "responseSchemas"]];
 
 export interface EmitThreads {
   /** For a JSON spec, the files the threads make from the file as they read it themselves. */

@@ -1,9 +1,7 @@
-// spec → lint + bundle → model → emitters: everything generate makes for one spec, in memory.
+// spec → lint + bundle here, emitters on worker threads: everything generate makes for a spec.
 import { type EmitContext, emitContext } from "./emit/header.js";
-import { emitResponseSchemas } from "./emit/response-schemas.js";
 import type { EmitThreads } from "./emit-threads.js";
 import { loadSpec } from "./load.js";
-import { buildModel } from "./model.js";
 import { SpecError } from "./spec-error.js";
 import type { GeneratedFile } from "./write.js";
 
@@ -12,7 +10,7 @@ interface GenerateOptions {
   out: string;
 }
 
-/** Every file for the spec; the TypeScript comes from `threads`, started by the caller. */
+/** Every file for the spec, made by `threads` (started by the caller), in memory. */
 export async function generateFiles(
   options: GenerateOptions,
   threads: EmitThreads,
@@ -24,20 +22,20 @@ export async function generateFiles(
   const context = emitContext(options.spec);
   // The threads start on the file as parsed (by Redocly here, or by themselves if it is JSON)
   // while this one lints it; if other files had to be brought in, they start again on the bundle.
-  let typescript = threads.fromFile;
+  let emitting = threads.fromFile;
   const loaded = await loadSpec(
     options.spec,
     undefined,
-    typescript
+    emitting
       ? undefined
       : (parsed) => {
-          typescript = threads.emit(parsed, context);
+          emitting = threads.emit(parsed, context);
         },
   );
-  if (loaded.bundled || typescript === undefined) {
-    typescript = threads.emit(loaded.document, context);
+  if (loaded.bundled || emitting === undefined) {
+    emitting = threads.emit(loaded.document, context);
   }
-  const files = await emitAll(loaded.document, context, options.spec, typescript);
+  const files = await emitted(emitting, context, options.spec);
   return {
     files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
     warnings: loaded.lint.ruleset === "minimal" ? loaded.lint.warnings : 0,
@@ -45,16 +43,14 @@ export async function generateFiles(
   };
 }
 
-/** Waits for every emitter; a spec that passed lint but still trips one is reported like a lint problem. */
-async function emitAll(
-  document: Record<string, unknown>,
+/** Waits for the emitters; a spec that passed lint but still trips one is reported like a lint problem. */
+async function emitted(
+  files: Promise<GeneratedFile[]>,
   context: EmitContext,
   specPath: string,
-  typescript: Promise<GeneratedFile[]>,
 ): Promise<GeneratedFile[]> {
   try {
-    const responseSchemas = emitResponseSchemas(document, buildModel(document), context);
-    return [...(await typescript), responseSchemas];
+    return await files;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new SpecError(`${specPath} passed lint, but code cannot be generated from it.`, [

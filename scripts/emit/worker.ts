@@ -1,6 +1,6 @@
 // Runs the emitters named in workerData on a thread of their own: their dependencies (TypeScript,
 // openapi-typescript, ts-morph) load, and their output prints, while the main thread loads
-// Redocly and lints.
+// Redocly and lints. The response schemas go along: they need only the document.
 import "../compile-cache.js";
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
@@ -24,6 +24,10 @@ const EMITTERS = {
   cliTable: async (): Promise<Emit> => {
     const { emitCliTable } = await import("./cli-table.js");
     return (_document, model, context) => emitCliTable(model(), context);
+  },
+  responseSchemas: async (): Promise<Emit> => {
+    const { emitResponseSchemas } = await import("./response-schemas.js");
+    return (document, model, context) => emitResponseSchemas(document, model(), context);
   },
 };
 

@@ -39,9 +39,8 @@ export function emitResponseSchemas(
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, sortKeys((value as Node)[key])]),
-  );
+  // No prototype, so that a key named __proto__ is an entry like any other.
+  const sorted: Node = Object.create(null);
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Node)[key]);
+  return sorted;
 }

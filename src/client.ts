@@ -3,9 +3,9 @@ import * as operations from "../generated/operations.gen.js";
 import type { paths } from "../generated/schema.js";
 import { authMiddleware, type OnezoneAuth } from "./auth.js";
 import {
-  type CallContext,
-  callOperation,
+  type Fetch,
   type GeneratedOperation,
+  operationCaller,
   type PerCallOptions,
 } from "./call.js";
 import { pathSerializer } from "./path.js";
@@ -18,8 +18,8 @@ export interface OnezoneClientOptions {
   baseUrl?: string;
   /** The credential sent with every call; omit it to call anonymously. */
   auth?: OnezoneAuth;
-  /** A fetch implementation to use instead of the global one. */
-  fetch?: (request: Request) => Promise<Response>;
+  /** A fetch implementation to use instead of the global one; the Request carries the call's signal. */
+  fetch?: Fetch;
   /** Extra headers sent with every call. */
   headers?: Record<string, string>;
   /** Milliseconds a call may take, retries included (default 30 000); `false` for no limit. */
@@ -60,28 +60,25 @@ export type OnezoneClient = { [Id in OperationId]: OperationMethod<Id> } & {
   readonly raw: Client<paths>;
 };
 
-const DEFAULT_TIMEOUT = 30_000;
-
 export function createOnezoneClient(options: OnezoneClientOptions): OnezoneClient {
-  const baseUrl = resolveBaseUrl(options);
   const raw = createClient<paths>({
-    baseUrl,
+    baseUrl: resolveBaseUrl(options),
     pathSerializer,
     fetch: options.fetch,
     headers: options.headers,
   });
-  if (options.auth) raw.use(authMiddleware(options.auth));
-  // Retries run first on a response, so the other middleware sees the one that is kept.
-  raw.use(...(options.middleware ?? []), ...(options.retry ? [options.retry] : []));
-  const context: CallContext = {
-    raw,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT,
-  };
-  const methods = Object.fromEntries(
-    Object.entries(operations).map(([id, operation]) => [
-      id,
-      (...args: unknown[]) => callOperation(context, id, operation as GeneratedOperation, args),
-    ]),
+  // Retries run first on a response, so the other middleware sees the one that is kept;
+  // openapi-fetch skips absent ones.
+  raw.use(
+    (options.auth && authMiddleware(options.auth)) as Middleware,
+    ...(options.middleware ?? []),
+    options.retry as Middleware,
   );
-  return { ...methods, raw } as OnezoneClient;
+  const call = operationCaller(raw, options);
+  const client: Record<string, unknown> = {};
+  for (const [id, operation] of Object.entries(operations)) {
+    client[id] = (...args: unknown[]) => call(id, operation as GeneratedOperation, args);
+  }
+  client.raw = raw;
+  return client as OnezoneClient;
 }

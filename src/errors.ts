@@ -51,32 +51,31 @@ export class OnezoneUsageError extends TypeError {
   override name = "OnezoneUsageError";
 }
 
-/** Builds the error for a non-2xx response from its status and body text. */
-export function errorFromResponse(operationId: string, status: number, text: string): OnezoneError {
-  const error = parseOnedataError(text);
-  const reason = error
-    ? `${error.id}: ${error.description}`
-    : text.trim() === ""
-      ? "empty body"
-      : "body is not an Onedata error";
+/**
+ * Builds the error for a response that is not what the spec promises: a non-2xx one, from its
+ * body as openapi-fetch gives it (parsed when it is JSON, else the text), or a 2xx one whose body
+ * is not JSON (`cause` is the parse error).
+ */
+export function errorFromResponse(
+  operationId: string,
+  status: number,
+  body: unknown,
+  cause?: unknown,
+): OnezoneError {
+  const error = (body as { error?: Partial<OnedataError> } | null)?.error;
+  const text = typeof body === "string" ? body : (JSON.stringify(body) ?? "");
+  const onedata = typeof error?.id === "string" && typeof error.description === "string";
+  const reason = cause
+    ? "body is not valid JSON"
+    : onedata
+      ? `${error.id}: ${error.description}`
+      : text.trim()
+        ? "body is not an Onedata error"
+        : "empty body";
   return new OnezoneError(`${operationId} failed with HTTP ${status} (${reason})`, {
     operationId,
     status,
-    ...(error ? { error } : { body: text }),
+    cause,
+    ...(onedata ? { error: error as OnedataError } : { body: text }),
   });
-}
-
-function parseOnedataError(text: string): OnedataError | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    const error = (parsed as { error?: unknown } | null)?.error as
-      | Partial<OnedataError>
-      | undefined;
-    if (typeof error?.id === "string" && typeof error.description === "string") {
-      return error as OnedataError;
-    }
-  } catch {
-    // Not JSON: the caller keeps the raw text.
-  }
-  return undefined;
 }

@@ -88,7 +88,7 @@ describe("a misbehaving server always ends in a typed error, with the cause kept
     server.plan(behave.json(200, '{"tokens": ['));
     const error = await failure(client().listClientTokens());
     expect(error).toMatchObject({ status: 200, body: '{"tokens": [' });
-    expect(error.message).toBe("listClientTokens failed: the HTTP 200 body is not valid JSON");
+    expect(error.message).toBe("listClientTokens failed with HTTP 200 (body is not valid JSON)");
     expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 
@@ -143,6 +143,81 @@ describe("timeouts and signals", () => {
   it("timeout: false waits as long as it takes", async () => {
     server.plan(behave.trickle(10, 5));
     await expect(client({ timeout: false }).listClientTokens()).rejects.toThrow("not valid JSON");
+  });
+
+  it("with the caller's signal given, the timeout still applies", async () => {
+    server.plan(behave.silence());
+    const { signal } = new AbortController();
+    const error = await failure(client({ timeout: 200 }).listClientTokens({ signal }));
+    expect(error).toBeInstanceOf(OnezoneTimeoutError);
+    expect(error.message).toBe("listClientTokens timed out after 200 ms");
+  });
+
+  it("a call that starts later gets its own whole timeout", async () => {
+    server.plan(behave.silence());
+    const onezone = client({ timeout: 300 });
+    const timed = async () => {
+      const started = performance.now();
+      const error = await failure(onezone.listClientTokens());
+      expect(error).toBeInstanceOf(OnezoneTimeoutError);
+      return performance.now() - started;
+    };
+    const first = timed();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [, second] = await Promise.all([first, timed()]);
+    // Not the 200 ms left of the first call's time.
+    expect(second).toBeGreaterThanOrEqual(295);
+  });
+
+  it("each call of a default client carries a signal to fetch; timeout: false carries none", async () => {
+    const seen: (AbortSignal | null | undefined)[] = [];
+    const fetchSpy = (request: Request, init?: RequestInit) => {
+      seen.push(init?.signal);
+      return fetch(request, init);
+    };
+    server.plan(behave.json(200, { tokens: [] }));
+    await client({ fetch: fetchSpy }).listClientTokens();
+    await client({ fetch: fetchSpy, timeout: false }).listClientTokens();
+    expect(seen[0]).toBeInstanceOf(AbortSignal);
+    expect(seen[0]?.aborted).toBe(false);
+    expect(seen[1]).toBeUndefined();
+  });
+
+  it("a fetch of your own that passes init on is bounded by the timeout", async () => {
+    server.plan(behave.silence());
+    const own = (request: Request, init?: RequestInit) => fetch(request, init);
+    const error = await failure(client({ fetch: own, timeout: 200 }).listClientTokens());
+    expect(error).toBeInstanceOf(OnezoneTimeoutError);
+  });
+
+  it.each([
+    ["without retries", {}],
+    ["with retries", { retry: FAST_RETRY }],
+  ])("%s, a fetch of your own that takes only the request is bounded too", async (_, extra) => {
+    server.plan(behave.silence());
+    const own = (request: Request) => fetch(request);
+    const onezone = client({ fetch: own, timeout: 200, ...extra });
+    const error = await failure(onezone.listClientTokens());
+    expect(error).toBeInstanceOf(OnezoneTimeoutError);
+  });
+
+  it("1600 concurrent calls succeed without a MaxListenersExceededWarning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      server.plan(behave.json(200, { tokens: [] }));
+      const onezone = client();
+      const results = await Promise.all(
+        Array.from({ length: 1600 }, () => onezone.listClientTokens()),
+      );
+      expect(results).toHaveLength(1600);
+      expect(server.hits).toHaveLength(1600);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { defaultSeedValues, startFakeOnezone } from "../src/fake/index.js";
+import { table, writeSection } from "./report.js";
 
 const CONNECTIONS = 50;
 const DURATION_SECONDS = 3;
@@ -40,10 +41,22 @@ async function main(): Promise<void> {
       rates.sort((a, b) => a - b);
       rows.push([id, String(Math.round(rates[1] ?? 0)), rates.map(Math.round).join(", ")]);
     }
+    const result = table(["operation (GET)", "req/s (median)", "runs"], rows);
     console.log(
-      `\nfake Onezone on 127.0.0.1, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run`,
+      `\nfake Onezone on 127.0.0.1, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run\n${result}`,
     );
-    printTable(["operation (GET)", "req/s (median)", "runs"], rows);
+    writeSection(
+      "fake-load",
+      [
+        "## Fake Onezone under load",
+        "",
+        `autocannon, ${CONNECTIONS} connections for ${DURATION_SECONDS} s, ${RUNS} runs per operation, against`,
+        "`startFakeOnezone()` in a process of its own on 127.0.0.1, with a named token; every",
+        "response must be a 2xx. Cells are requests per second.",
+        "",
+        result,
+      ].join("\n"),
+    );
   } finally {
     await stop(server);
   }
@@ -71,17 +84,4 @@ function stop(child: ChildProcess): Promise<void> {
     child.once("exit", () => resolve());
     child.disconnect();
   });
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  console.log(
-    [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n"),
-  );
 }

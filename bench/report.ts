@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const REPORT = `${ROOT}BENCHMARKS.md`;
 /** The order sections appear in, whichever benchmark writes first. */
-const SECTIONS = ["generation", "call-overhead", "cli-startup"] as const;
+const SECTIONS = ["generation", "call-overhead", "cli-startup", "size", "fake-load"] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export interface Timed {

@@ -12,9 +12,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import { createOnezoneClient } from "../src/client.js";
-import { heyApi, PEERS_DIR, requirePeers, version } from "./peers/peers.js";
-import { median, ROOT, table, timeProcess, writeSection } from "./report.js";
+import { createOnezoneClient } from "../src/client.ts";
+import { heyApi, PEERS_DIR, requirePeers, version } from "./peers/peers.ts";
+import { median, ROOT, table, timeProcess, writeSection } from "./report.ts";
 
 const BODY = JSON.stringify({ revoked: false });
 const TOKEN = "bench-token";
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
 }
 
 function childOptions() {
-  return { execArgv: ["--import", "tsx"] };
+  return { execArgv: [] };
 }
 
 /** The child's next message. */

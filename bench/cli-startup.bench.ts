@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { median, ROOT, table, timeProcess, writeSection } from "./report.js";
+import { median, ROOT, table, timeProcess, writeSection } from "./report.ts";
 
 const RUNS = 21;
 const GOAL = 1.5;
@@ -77,7 +77,7 @@ function compiledCli(): { main: string; source: string } {
   const outDir = path.join(ROOT, "node_modules/.cache/onezone-bench/dist");
   const built = spawnSync(
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "tools/build.ts"), "--out-dir", outDir],
+    [path.join(ROOT, "tools/build.ts"), "--out-dir", outDir],
     { cwd: ROOT, encoding: "utf8" },
   );
   if (built.status !== 0) {

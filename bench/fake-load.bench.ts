@@ -3,8 +3,8 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { defaultSeedValues, startFakeOnezone } from "../src/fake/index.js";
-import { table, writeSection } from "./report.js";
+import { defaultSeedValues, startFakeOnezone } from "../src/fake/index.ts";
+import { table, writeSection } from "./report.ts";
 
 const CONNECTIONS = 50;
 const DURATION_SECONDS = 3;
@@ -26,9 +26,7 @@ if (process.argv.includes("--serve")) {
 }
 
 async function main(): Promise<void> {
-  const server = fork(fileURLToPath(import.meta.url), ["--serve"], {
-    execArgv: ["--import", "tsx"],
-  });
+  const server = fork(fileURLToPath(import.meta.url), ["--serve"]);
   try {
     const baseUrl = await new Promise<string>((resolve, reject) => {
       server.once("message", (url) => resolve(String(url)));

@@ -15,8 +15,8 @@ import {
   lintDocument,
   type RawUniversalConfig,
 } from "@redocly/openapi-core";
-import { resolveLintConfig } from "../scripts/load.js";
-import { heyApi, orval, requirePeers, version } from "./peers/peers.js";
+import { resolveLintConfig } from "../scripts/load.ts";
+import { heyApi, orval, requirePeers, version } from "./peers/peers.ts";
 import {
   median,
   ROOT,
@@ -26,8 +26,8 @@ import {
   table,
   timeProcess,
   writeSection,
-} from "./report.js";
-import { syntheticSpec } from "./synthetic-spec.js";
+} from "./report.ts";
+import { syntheticSpec } from "./synthetic-spec.ts";
 
 requirePeers();
 

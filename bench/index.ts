@@ -11,7 +11,7 @@ const files = readdirSync(dir)
 const failed: string[] = [];
 for (const file of files) {
   console.log(`\n▶ bench/${file}`);
-  const { status, signal } = spawnSync(process.execPath, ["--import", "tsx", `${dir}${file}`], {
+  const { status, signal } = spawnSync(process.execPath, [`${dir}${file}`], {
     stdio: "inherit",
   });
   if (status !== 0) failed.push(`bench/${file} (${signal ?? `exit ${status}`})`);

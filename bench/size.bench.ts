@@ -1,6 +1,6 @@
 // Bundle sizes of browser consumers (esbuild, minified, gzipped). Run: npm run bench
-import { bundleSizes } from "../tools/bundle-size.js";
-import { table, writeSection } from "./report.js";
+import { bundleSizes } from "../tools/bundle-size.ts";
+import { table, writeSection } from "./report.ts";
 
 const sizes = await bundleSizes();
 const baseline = sizes.find(({ consumer }) => consumer.startsWith("openapi-fetch's own size"));

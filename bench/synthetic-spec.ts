@@ -1,5 +1,5 @@
 // Makes an OpenAPI 3.1 spec of N operations, shaped like a typical REST API, to show how
-// generation cost grows with size. Run: node --import tsx bench/synthetic-spec.ts <N> <out.json>
+// generation cost grows with size. Run: node bench/synthetic-spec.ts <N> <out.json>
 //   N/5 resources, each with list, create, get, update and delete; every schema, parameter and
 //   response is a $ref, and every 200 response carries an example, as in GitHub's spec.
 import { writeFileSync } from "node:fs";
@@ -151,7 +151,7 @@ function resourceOperations(name: string): [string, boolean, Node][] {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [count, out] = process.argv.slice(2);
   if (count === undefined || out === undefined) {
-    console.error("Usage: node --import tsx bench/synthetic-spec.ts <operations> <out.json>");
+    console.error("Usage: node bench/synthetic-spec.ts <operations> <out.json>");
     process.exit(2);
   }
   writeFileSync(out, `${JSON.stringify(syntheticSpec(Number(count)), null, 2)}\n`);

@@ -6,9 +6,9 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
-import { loadSpec } from "./load.js";
-import { buildModel } from "./model.js";
-import { SpecError } from "./spec-error.js";
+import { loadSpec } from "./load.ts";
+import { buildModel } from "./model.ts";
+import { SpecError } from "./spec-error.ts";
 
 const USAGE = `Usage: npm run docs -- [--spec <file>] [--out <file>]
 

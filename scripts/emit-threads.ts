@@ -3,9 +3,9 @@
 // types get one thread and the rest another, so the two copies of TypeScript (openapi-typescript's
 // and ts-morph's own) load at the same time.
 import { Worker } from "node:worker_threads";
-import type { EmitContext } from "./emit/header.js";
-import type { EmitReply, EmitRequest, EmitterName, EmitWorkerData } from "./emit/worker.js";
-import type { GeneratedFile } from "./write.js";
+import type { EmitContext } from "./emit/header.ts";
+import type { EmitReply, EmitRequest, EmitterName, EmitWorkerData } from "./emit/worker.ts";
+import type { GeneratedFile } from "./write.ts";
 
 const THREADS: EmitterName[][] = [["schema"], ["operations", "cliTable", "responseSchemas"]];
 

@@ -1,10 +1,10 @@
 // npm run generate [-- --spec <file>] [--out <dir>] [--check]: spec → lint + bundle → emit → write.
-import "./compile-cache.js";
+import "./compile-cache.ts";
 import { parseArgs } from "node:util";
-import { emitContext } from "./emit/header.js";
-import { startEmitThreads } from "./emit-threads.js";
-import { SpecError } from "./spec-error.js";
-import { staleFiles, writeOutput } from "./write.js";
+import { emitContext } from "./emit/header.ts";
+import { startEmitThreads } from "./emit-threads.ts";
+import { SpecError } from "./spec-error.ts";
+import { staleFiles, writeOutput } from "./write.ts";
 
 const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--check]
 
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   // The workers start loading their modules now; the main thread's are imported only after.
   const threads = startEmitThreads(options.spec, emitContext(options.spec));
   try {
-    const { generateFiles } = await import("./pipeline.js");
+    const { generateFiles } = await import("./pipeline.ts");
     const { files, warnings, ruleset } = await generateFiles(options, threads);
     if (warnings > 0) {
       console.error(`${options.spec}: ${warnings} warning(s) under Redocly's ${ruleset} ruleset.`);

@@ -1,6 +1,6 @@
 // npm run lint:spec [-- <file>]: Redocly lint of the spec with the rules generate applies to it.
-import { lintSpec } from "./load.js";
-import { SpecError } from "./spec-error.js";
+import { lintSpec } from "./load.ts";
+import { SpecError } from "./spec-error.ts";
 
 const specPath = process.argv[2] ?? "spec/onezone.yaml";
 try {

@@ -15,8 +15,8 @@ import {
   type Source,
   YamlParseError,
 } from "@redocly/openapi-core";
-import { locateRefCycle } from "./ref-cycle.js";
-import { SpecError } from "./spec-error.js";
+import { locateRefCycle } from "./ref-cycle.ts";
+import { SpecError } from "./spec-error.ts";
 
 export type Ruleset = "project" | "minimal";
 

@@ -1,9 +1,9 @@
 // spec → lint + bundle here, emitters on worker threads: everything generate makes for a spec.
-import { type EmitContext, emitContext } from "./emit/header.js";
-import type { EmitThreads } from "./emit-threads.js";
-import { loadSpec } from "./load.js";
-import { SpecError } from "./spec-error.js";
-import type { GeneratedFile } from "./write.js";
+import { type EmitContext, emitContext } from "./emit/header.ts";
+import type { EmitThreads } from "./emit-threads.ts";
+import { loadSpec } from "./load.ts";
+import { SpecError } from "./spec-error.ts";
+import type { GeneratedFile } from "./write.ts";
 
 interface GenerateOptions {
   spec: string;

@@ -2,11 +2,11 @@
 
 /** A spec that cannot be generated from; `problems` name file:line for each. */
 export class SpecError extends Error {
-  constructor(
-    message: string,
-    readonly problems: string[],
-  ) {
+  override name = "SpecError";
+  readonly problems: string[];
+
+  constructor(message: string, problems: string[]) {
     super(message);
-    this.name = "SpecError";
+    this.problems = problems;
   }
 }

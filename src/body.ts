@@ -3,11 +3,13 @@ import type { Middleware } from "openapi-fetch";
 /** A response body that grew past `responseSizeLimit`; the call fails with its status. */
 export class BodyTooLargeError extends Error {
   override name = "BodyTooLargeError";
-  constructor(
-    readonly limit: number,
-    readonly status: number,
-  ) {
+  readonly limit: number;
+  readonly status: number;
+
+  constructor(limit: number, status: number) {
     super(`the response body exceeds the ${limit}-byte limit`);
+    this.limit = limit;
+    this.status = status;
   }
 }
 

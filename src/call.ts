@@ -6,7 +6,7 @@ import {
   OnezoneNetworkError,
   OnezoneTimeoutError,
   OnezoneUsageError,
-} from "./errors.js";
+} from "./errors.ts";
 
 /** What each call can override. */
 export interface PerCallOptions {

@@ -1,15 +1,15 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import * as operations from "../generated/operations.gen.js";
+import * as operations from "../generated/operations.gen.ts";
 import type { paths } from "../generated/schema.js";
-import { authMiddleware, type OnezoneAuth } from "./auth.js";
+import { authMiddleware, type OnezoneAuth } from "./auth.ts";
 import {
   type Fetch,
   type GeneratedOperation,
   operationCaller,
   type PerCallOptions,
-} from "./call.js";
-import { pathSerializer } from "./path.js";
-import { resolveBaseUrl } from "./transport.js";
+} from "./call.ts";
+import { pathSerializer } from "./path.ts";
+import { resolveBaseUrl } from "./transport.ts";
 
 export interface OnezoneClientOptions {
   /** Onezone's host name (and port): calls go to `https://<host>/api/v3/onezone`. */

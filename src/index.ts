@@ -1,14 +1,14 @@
-export * from "../generated/operations.gen.js";
+export * from "../generated/operations.gen.ts";
 export type { components, operations, paths } from "../generated/schema.js";
-export type { OnezoneAuth } from "./auth.js";
-export { BodyTooLargeError, responseSizeLimit } from "./body.js";
-export type { PerCallOptions } from "./call.js";
+export type { OnezoneAuth } from "./auth.ts";
+export { BodyTooLargeError, responseSizeLimit } from "./body.ts";
+export type { PerCallOptions } from "./call.ts";
 export {
   createOnezoneClient,
   type OnezoneClient,
   type OnezoneClientOptions,
   type OperationResult,
-} from "./client.js";
+} from "./client.ts";
 export {
   type OnedataError,
   OnezoneError,
@@ -17,5 +17,5 @@ export {
   OnezoneTimeoutError,
   OnezoneUsageError,
   OnezoneValidationError,
-} from "./errors.js";
-export { type RetryOptions, retries } from "./retry.js";
+} from "./errors.ts";
+export { type RetryOptions, retries } from "./retry.ts";

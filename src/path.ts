@@ -1,4 +1,4 @@
-import { OnezoneUsageError } from "./errors.js";
+import { OnezoneUsageError } from "./errors.ts";
 
 /**
  * Percent-encodes each value into its segment, as openapi-fetch's serializer does for a string

@@ -1,7 +1,7 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import type { Middleware } from "openapi-fetch";
 import schemas from "../generated/response-schemas.json" with { type: "json" };
-import { OnezoneValidationError } from "./errors.js";
+import { OnezoneValidationError } from "./errors.ts";
 
 const SPEC_ID = "onezone-response-schemas";
 const operationIds: Record<string, string> = schemas.operations;

@@ -2,10 +2,10 @@
 //   export const cliOperations: readonly CliOperation[] = [
 //     { id: "getNamedTokenStatus", name: "getNamedTokenStatus", method: "get", path: "/tokens/named/{id}/status", ... },
 import type { InterfaceDeclarationStructure } from "ts-morph";
-import type { ApiModel, Operation } from "../model.js";
-import type { GeneratedFile } from "../write.js";
-import { type EmitContext, header } from "./header.js";
-import { printStatements, StructureKind } from "./ts-project.js";
+import type { ApiModel, Operation } from "../model.ts";
+import type { GeneratedFile } from "../write.ts";
+import { type EmitContext, header } from "./header.ts";
+import { printStatements, StructureKind } from "./ts-project.ts";
 
 type Literal = string | number | boolean | null | readonly Literal[] | { [key: string]: Literal };
 

@@ -2,10 +2,10 @@
 //   export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"], options?: CallOptions<...>) {
 //     return client.request("get", "/tokens/named/{id}/status", { ...options, params: { ...options?.params, path } });
 import type { FunctionDeclarationStructure, TypeAliasDeclarationStructure } from "ts-morph";
-import type { ApiModel, Operation } from "../model.js";
-import type { GeneratedFile } from "../write.js";
-import { type EmitContext, header } from "./header.js";
-import { docText, type PrintableStatement, printStatements, StructureKind } from "./ts-project.js";
+import type { ApiModel, Operation } from "../model.ts";
+import type { GeneratedFile } from "../write.ts";
+import { type EmitContext, header } from "./header.ts";
+import { docText, type PrintableStatement, printStatements, StructureKind } from "./ts-project.ts";
 
 const CALL_OPTIONS: TypeAliasDeclarationStructure = {
   kind: StructureKind.TypeAlias,

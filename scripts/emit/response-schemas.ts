@@ -1,9 +1,9 @@
 // Emits response-schemas.json: the JSON Schema of every JSON response, for optional validation.
 //   { "components": { "schemas": { "Error": … } }, "operations": { "GET /tokens/named/{id}/status": "getNamedTokenStatus" },
 //     "responses": { "getNamedTokenStatus": { "200": { "$ref": "#/components/schemas/NamedTokenStatus" } } } }
-import type { ApiModel } from "../model.js";
-import type { GeneratedFile } from "../write.js";
-import type { EmitContext } from "./header.js";
+import type { ApiModel } from "../model.ts";
+import type { GeneratedFile } from "../write.ts";
+import type { EmitContext } from "./header.ts";
 
 type Node = Record<string, unknown>;
 

@@ -2,8 +2,8 @@
 //   export interface paths { "/tokens/named/{id}/status": { get: operations["getNamedTokenStatus"] ... } }
 import { createRequire } from "node:module";
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
-import type { GeneratedFile } from "../write.js";
-import { type EmitContext, header } from "./header.js";
+import type { GeneratedFile } from "../write.ts";
+import { type EmitContext, header } from "./header.ts";
 
 type Transform = (schema: OpenAPI3, ctx: GlobalContext) => Parameters<typeof astToString>[0];
 type OpenapiTypescript = typeof import("openapi-typescript");

@@ -1,12 +1,12 @@
 // Runs the emitters named in workerData on a thread of their own: their dependencies (TypeScript,
 // openapi-typescript, ts-morph) load, and their output prints, while the main thread loads
 // Redocly and lints. The response schemas go along: they need only the document.
-import "../compile-cache.js";
+import "../compile-cache.ts";
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { type ApiModel, buildModel } from "../model.js";
-import type { GeneratedFile } from "../write.js";
-import type { EmitContext } from "./header.js";
+import { type ApiModel, buildModel } from "../model.ts";
+import type { GeneratedFile } from "../write.ts";
+import type { EmitContext } from "./header.ts";
 
 type Document = Record<string, unknown>;
 type Emit = (document: Document, model: () => ApiModel, context: EmitContext) => GeneratedFile;
@@ -14,19 +14,19 @@ type Emit = (document: Document, model: () => ApiModel, context: EmitContext) =>
 /** Each emitter's module, and so its dependencies, is loaded only by the thread that runs it. */
 const EMITTERS = {
   schema: async (): Promise<Emit> => {
-    const { emitSchema } = await import("./schema.js");
+    const { emitSchema } = await import("./schema.ts");
     return (document, _model, context) => emitSchema(document, context);
   },
   operations: async (): Promise<Emit> => {
-    const { emitOperations } = await import("./operations.js");
+    const { emitOperations } = await import("./operations.ts");
     return (_document, model, context) => emitOperations(model(), context);
   },
   cliTable: async (): Promise<Emit> => {
-    const { emitCliTable } = await import("./cli-table.js");
+    const { emitCliTable } = await import("./cli-table.ts");
     return (_document, model, context) => emitCliTable(model(), context);
   },
   responseSchemas: async (): Promise<Emit> => {
-    const { emitResponseSchemas } = await import("./response-schemas.js");
+    const { emitResponseSchemas } = await import("./response-schemas.ts");
     return (document, model, context) => emitResponseSchemas(document, model(), context);
   },
 };

@@ -1,6 +1,6 @@
 // Splits the command line into options and the operation's words, with node:util parseArgs.
 import { parseArgs } from "node:util";
-import { OnezoneUsageError } from "../errors.js";
+import { OnezoneUsageError } from "../errors.ts";
 
 /** Every option; completion offers these names too. */
 export const OPTIONS = {

@@ -1,7 +1,7 @@
 // Shell completion scripts for operation ids and their parameter names, built from the table.
-import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.js";
-import { OnezoneUsageError } from "../errors.js";
-import { OPTIONS } from "./args.js";
+import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.ts";
+import { OnezoneUsageError } from "../errors.ts";
+import { OPTIONS } from "./args.ts";
 
 export const SHELLS = ["bash", "zsh"] as const;
 

@@ -1,10 +1,10 @@
 // Where to send and as whom: --host/ONEZONE_HOST, and one credential from the command line or env.
-import type { OnezoneAuth } from "../auth.js";
-import type { OnezoneClientOptions } from "../client.js";
-import { OnezoneUsageError } from "../errors.js";
-import { resolveBaseUrl } from "../transport.js";
-import type { Invocation } from "./args.js";
-import { isSendable, storedHeaderValue, UNSENDABLE } from "./header-value.js";
+import type { OnezoneAuth } from "../auth.ts";
+import type { OnezoneClientOptions } from "../client.ts";
+import { OnezoneUsageError } from "../errors.ts";
+import { resolveBaseUrl } from "../transport.ts";
+import type { Invocation } from "./args.ts";
+import { isSendable, storedHeaderValue, UNSENDABLE } from "./header-value.ts";
 
 export interface Connection {
   target: Pick<OnezoneClientOptions, "host" | "baseUrl" | "allowInsecureHttp">;

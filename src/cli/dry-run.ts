@@ -2,14 +2,14 @@
 // middleware do but without fetch's Request and Headers, whose first use loads all of Node's
 // fetch (undici): --dry-run shows it, and costs no more than --help.
 import { createFinalURL, createQuerySerializer } from "openapi-fetch";
-import type { CliOperation } from "../../generated/cli-table.gen.js";
-import { authHeader } from "../auth.js";
-import { OnezoneUsageError } from "../errors.js";
-import { pathSerializer } from "../path.js";
-import type { Connection } from "./connection.js";
-import type { ShownRequest } from "./curl.js";
-import { storedHeaderValue } from "./header-value.js";
-import type { RequestPlan } from "./request.js";
+import type { CliOperation } from "../../generated/cli-table.gen.ts";
+import { authHeader } from "../auth.ts";
+import { OnezoneUsageError } from "../errors.ts";
+import { pathSerializer } from "../path.ts";
+import type { Connection } from "./connection.ts";
+import type { ShownRequest } from "./curl.ts";
+import { storedHeaderValue } from "./header-value.ts";
+import type { RequestPlan } from "./request.ts";
 
 export function plannedRequest(
   op: CliOperation,

@@ -1,6 +1,6 @@
 // The text of --help: the operations by tag, and one operation's description, parameters and uses.
-import { type CliOperation, cliApi, cliOperations } from "../../generated/cli-table.gen.js";
-import { EXIT_CODE_HELP } from "./exit-codes.js";
+import { type CliOperation, cliApi, cliOperations } from "../../generated/cli-table.gen.ts";
+import { EXIT_CODE_HELP } from "./exit-codes.ts";
 
 export const USAGE =
   "Usage: onezone-rest-cli [options] <operationId> [key=value ...] [Header:value ...]";

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The onezone-rest-cli bin: runs one command with the process's arguments, streams and environment.
-import { run } from "./run.js";
+import { run } from "./run.ts";
 
 process.exitCode = await run(process.argv.slice(2), {
   env: process.env,

@@ -1,6 +1,6 @@
 // Finds an operation of the generated table by id, suggesting the nearest id for a typo.
-import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.js";
-import { OnezoneUsageError } from "../errors.js";
+import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.ts";
+import { OnezoneUsageError } from "../errors.ts";
 
 export function findOperation(id: string, operations = cliOperations): CliOperation {
   const operation = operations.find((op) => op.id === id);

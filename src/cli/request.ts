@@ -1,8 +1,8 @@
 // Turns the words after an operation id into its parameters and headers, checked against the table.
-import type { CliOperation, CliParameter } from "../../generated/cli-table.gen.js";
-import { OnezoneUsageError } from "../errors.js";
-import { isSendable, UNSENDABLE } from "./header-value.js";
-import { nearest } from "./operations.js";
+import type { CliOperation, CliParameter } from "../../generated/cli-table.gen.ts";
+import { OnezoneUsageError } from "../errors.ts";
+import { isSendable, UNSENDABLE } from "./header-value.ts";
+import { nearest } from "./operations.ts";
 
 export interface RequestPlan {
   path: Record<string, string>;

@@ -1,13 +1,13 @@
 // One run of onezone-rest-cli: parse, check, send (or show), print; returns the exit code.
-import { OnezoneError, OnezoneNetworkError, OnezoneUsageError } from "../errors.js";
-import { parseInvocation } from "./args.js";
-import { completionScript } from "./completion.js";
-import { type Environment, resolveConnection } from "./connection.js";
-import { ExitCode, exitCodeForStatus } from "./exit-codes.js";
-import { mainHelp, operationHelp, USAGE } from "./help.js";
-import { findOperation } from "./operations.js";
-import { formatBody } from "./output.js";
-import { planRequest } from "./request.js";
+import { OnezoneError, OnezoneNetworkError, OnezoneUsageError } from "../errors.ts";
+import { parseInvocation } from "./args.ts";
+import { completionScript } from "./completion.ts";
+import { type Environment, resolveConnection } from "./connection.ts";
+import { ExitCode, exitCodeForStatus } from "./exit-codes.ts";
+import { mainHelp, operationHelp, USAGE } from "./help.ts";
+import { findOperation } from "./operations.ts";
+import { formatBody } from "./output.ts";
+import { planRequest } from "./request.ts";
 
 export interface CliIo {
   env: Environment;
@@ -45,7 +45,7 @@ async function runOrThrow(argv: string[], io: CliIo): Promise<number> {
   }
   const op = findOperation(command);
   if (invocation.help) {
-    const { markdownRenderer } = await import("./markdown.js");
+    const { markdownRenderer } = await import("./markdown.ts");
     io.stdout(operationHelp(op, await markdownRenderer(Math.min(io.columns, 100))));
     return ExitCode.ok;
   }
@@ -59,14 +59,14 @@ async function runOrThrow(argv: string[], io: CliIo): Promise<number> {
   }
   const trace = invocation.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined;
   if (invocation.dryRun) {
-    const { curlCommand, requestLines } = await import("./curl.js");
-    const { plannedRequest } = await import("./dry-run.js");
+    const { curlCommand, requestLines } = await import("./curl.ts");
+    const { plannedRequest } = await import("./dry-run.ts");
     const request = plannedRequest(op, plan, connection);
     if (trace) for (const line of requestLines(request)) trace(line);
     io.stdout(`${curlCommand(request)}\n`);
     return ExitCode.ok;
   }
-  const { connect, send } = await import("./send.js");
+  const { connect, send } = await import("./send.ts");
   const body = await send(connect(connection, trace), op, plan, connection.headers);
   if (body !== undefined) io.stdout(`${formatBody(body, io.stdoutIsTty && !invocation.compact)}\n`);
   return ExitCode.ok;

@@ -1,11 +1,11 @@
 // Sends one operation through the typed client, tracing it with --verbose; loaded only to send.
-import type { CliOperation } from "../../generated/cli-table.gen.js";
-import { responseSizeLimit } from "../body.js";
-import { createOnezoneClient, type OnezoneClient } from "../client.js";
-import { retries } from "../retry.js";
-import type { Connection } from "./connection.js";
-import { requestLines } from "./curl.js";
-import type { RequestPlan } from "./request.js";
+import type { CliOperation } from "../../generated/cli-table.gen.ts";
+import { responseSizeLimit } from "../body.ts";
+import { createOnezoneClient, type OnezoneClient } from "../client.ts";
+import { retries } from "../retry.ts";
+import type { Connection } from "./connection.ts";
+import { requestLines } from "./curl.ts";
+import type { RequestPlan } from "./request.ts";
 
 const RESPONSE_SIZE_LIMIT = 64 * 1024 * 1024;
 

@@ -1,21 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { type Context, Hono } from "hono";
 import type { operations, paths } from "../../generated/schema.js";
-import { readCredential } from "./credential.js";
+import { readCredential } from "./credential.ts";
 import {
   badCredential,
   type FakeError,
   internalServerError,
   methodNotAllowed,
   notFound,
-} from "./errors.js";
+} from "./errors.ts";
 import {
   clientTokensOwner,
   mayReadGeneration,
   mayReadNamedTokenStatus,
   mayRevokeTemporaryTokens,
-} from "./policy.js";
-import type { Caller, FakeStore } from "./store.js";
+} from "./policy.ts";
+import type { Caller, FakeStore } from "./store.ts";
 
 export const BASE_PATH = "/api/v3/onezone";
 

@@ -1,4 +1,4 @@
-import type { FakeSeed } from "./seed.js";
+import type { FakeSeed } from "./seed.ts";
 
 /** The start-up text: where the fake listens and the seeded credentials to call it with. */
 export function banner(url: string, baseUrl: string, seed: FakeSeed): string {

@@ -1,4 +1,4 @@
-import type { Credential } from "./store.js";
+import type { Credential } from "./store.ts";
 
 const BEARER = "Bearer";
 const BASIC = "Basic ";

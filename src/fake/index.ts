@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { BASE_PATH, createFakeApp } from "./app.js";
-import { parseSeed } from "./parse-seed.js";
-import { defaultSeed, type FakeSeed } from "./seed.js";
-import { FakeStore } from "./store.js";
+import { BASE_PATH, createFakeApp } from "./app.ts";
+import { parseSeed } from "./parse-seed.ts";
+import { defaultSeed, type FakeSeed } from "./seed.ts";
+import { FakeStore } from "./store.ts";
 
-export { parseSeed, SeedError } from "./parse-seed.js";
+export { parseSeed, SeedError } from "./parse-seed.ts";
 export {
   defaultSeed,
   defaultSeedValues,
@@ -14,7 +14,7 @@ export {
   type SeedProvider,
   type SeedTemporaryToken,
   type SeedUser,
-} from "./seed.js";
+} from "./seed.ts";
 
 export interface FakeOnezoneOptions {
   /** The port on 127.0.0.1; 0 (the default) picks a free one. */

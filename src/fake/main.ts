@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { banner } from "./banner.js";
-import { type FakeSeed, parseSeed, SeedError, startFakeOnezone } from "./index.js";
+import { banner } from "./banner.ts";
+import { type FakeSeed, parseSeed, SeedError, startFakeOnezone } from "./index.ts";
 
 const USAGE = `Usage: onezone-fake [--port <port>] [--seed <file.json>]
 

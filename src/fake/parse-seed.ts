@@ -5,7 +5,7 @@ import {
   type SeedTemporaryToken,
   type SeedUser,
   TOKEN_SYNTAX,
-} from "./seed.js";
+} from "./seed.ts";
 
 /** A seed that cannot be used; the message names the field, e.g. `users[1].password`. */
 export class SeedError extends Error {

@@ -1,6 +1,6 @@
-import { type FakeError, forbidden, notFound, unauthorized } from "./errors.js";
-import type { SeedNamedToken } from "./seed.js";
-import type { Caller, FakeStore } from "./store.js";
+import { type FakeError, forbidden, notFound, unauthorized } from "./errors.ts";
+import type { SeedNamedToken } from "./seed.ts";
+import type { Caller, FakeStore } from "./store.ts";
 
 /** Onezone refuses anonymous callers with 401 and authenticated ones with 403. */
 function refuse(caller: Caller): FakeError {

@@ -1,11 +1,11 @@
-import type { AuthErrorId } from "./errors.js";
+import type { AuthErrorId } from "./errors.ts";
 import {
   type FakeSeed,
   type SeedNamedToken,
   type SeedProvider,
   type SeedUser,
   TOKEN_SYNTAX,
-} from "./seed.js";
+} from "./seed.ts";
 
 /** Who a request acts as, once its credential has been accepted. */
 export type Caller =

@@ -4,9 +4,9 @@ import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
-import { run, scratchDir } from "../helpers/processes.js";
-import { type CliResult, ROOT, runCli } from "./run-cli.js";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
+import { run, scratchDir } from "../helpers/processes.ts";
+import { type CliResult, ROOT, runCli } from "./run-cli.ts";
 
 const { user } = defaultSeedValues;
 let outDir: string;
@@ -14,7 +14,7 @@ let fake: FakeOnezone;
 beforeAll(async () => {
   // Inside the repository, so that the bundle's package imports resolve its node_modules.
   outDir = scratchDir("cli-build");
-  const built = run(process.execPath, ["--import", "tsx", "tools/build.ts", "--out-dir", outDir]);
+  const built = run(process.execPath, ["tools/build.ts", "--out-dir", outDir]);
   if (built.code !== 0) throw new Error(`tools/build.ts failed:\n${built.stdout}${built.stderr}`);
   fake = await startFakeOnezone();
 }, 120_000);

@@ -5,10 +5,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cliOperations } from "../../generated/cli-table.gen.js";
-import { loadSpec } from "../../scripts/load.js";
-import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
-import { CLI, type CliResult, leakedSecrets, ROOT, runCli } from "./run-cli.js";
+import { cliOperations } from "../../generated/cli-table.gen.ts";
+import { loadSpec } from "../../scripts/load.ts";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
+import { CLI, type CliResult, leakedSecrets, ROOT, runCli } from "./run-cli.ts";
 
 const { user } = defaultSeedValues;
 let document: Record<string, unknown>;

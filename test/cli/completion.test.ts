@@ -2,8 +2,8 @@
 // names after an operation id, shells after `completion`, options after a dash.
 import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { cliOperations } from "../../generated/cli-table.gen.js";
-import { CLI, ROOT, runCli } from "./run-cli.js";
+import { cliOperations } from "../../generated/cli-table.gen.ts";
+import { CLI, ROOT, runCli } from "./run-cli.ts";
 
 /** What _onezone_rest_cli puts in COMPREPLY for the words typed so far (the last is the current). */
 function complete(words: string[]): Promise<string[]> {

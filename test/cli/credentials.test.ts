@@ -2,8 +2,8 @@
 // credential is ever printed, not even with --verbose or --dry-run.
 import { execFile } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
-import { type CliResult, leakedSecrets, runCli } from "./run-cli.js";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
+import { type CliResult, leakedSecrets, runCli } from "./run-cli.ts";
 
 const { user, otherUser } = defaultSeedValues;
 const SECRETS = {

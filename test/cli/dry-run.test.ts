@@ -2,18 +2,18 @@
 // sends: same method, same bytes of request target, same headers, for awkward values, both in
 // process (query and cookie parameters included) and through the CLI process.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { CliOperation } from "../../generated/cli-table.gen.js";
-import { resolveConnection } from "../../src/cli/connection.js";
-import { curlCommand } from "../../src/cli/curl.js";
-import { plannedRequest } from "../../src/cli/dry-run.js";
-import { planRequest } from "../../src/cli/request.js";
-import { connect } from "../../src/cli/send.js";
+import type { CliOperation } from "../../generated/cli-table.gen.ts";
+import { resolveConnection } from "../../src/cli/connection.ts";
+import { curlCommand } from "../../src/cli/curl.ts";
+import { plannedRequest } from "../../src/cli/dry-run.ts";
+import { planRequest } from "../../src/cli/request.ts";
+import { connect } from "../../src/cli/send.ts";
 import {
   type RecordedRequest,
   type RecordingServer,
   startRecordingServer,
-} from "../helpers/recording-server.js";
-import { runCli } from "./run-cli.js";
+} from "../helpers/recording-server.ts";
+import { runCli } from "./run-cli.ts";
 
 /** Headers fetch adds by itself when the request has none of that name; curl adds its own. */
 const FETCH_OWN = [

@@ -3,8 +3,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
-import { runCli } from "./run-cli.js";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
+import { runCli } from "./run-cli.ts";
 
 const { user, otherUser } = defaultSeedValues;
 

@@ -2,9 +2,9 @@
 // loads for them: start-up.test.ts).
 import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { cliOperations } from "../../generated/cli-table.gen.js";
-import { defaultSeedValues, startFakeOnezone } from "../../src/fake/index.js";
-import { CLI, ROOT, runCli } from "./run-cli.js";
+import { cliOperations } from "../../generated/cli-table.gen.ts";
+import { defaultSeedValues, startFakeOnezone } from "../../src/fake/index.ts";
+import { CLI, ROOT, runCli } from "./run-cli.ts";
 
 describe("onezone-rest-cli --help", () => {
   it("lists every operation under its tag, with its summary", async () => {

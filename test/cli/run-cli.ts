@@ -1,9 +1,9 @@
-// Spawns the real onezone-rest-cli process (through tsx) and collects what it prints.
+// Spawns the real onezone-rest-cli process (its .ts source, run by Node) and collects what it prints.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const CLI = ["--import", "tsx", "src/cli/main.ts"];
+export const CLI = ["src/cli/main.ts"];
 
 export interface CliResult {
   code: number;

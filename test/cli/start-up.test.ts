@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
-import { CLI, ROOT } from "./run-cli.js";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
+import { CLI, ROOT } from "./run-cli.ts";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "onezone-rest-cli-start-up-"));
 let fake: FakeOnezone;
@@ -31,7 +31,6 @@ function loaded(args: string[], env: Record<string, string> = {}): Promise<strin
   });
 }
 
-/** tsx itself reads typescript/package.json, so only loads count for packages. */
 const HEAVY_LOAD =
   /^(load|require) .*node_modules\/(ts-morph|@ts-morph|typescript|@redocly|marked|marked-terminal|js-yaml|yaml)\//m;
 const YAML_READ = /^read .*\.ya?ml$/m;

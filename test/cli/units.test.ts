@@ -1,13 +1,13 @@
 // Table-driven cases for the CLI's small pure parts: suggestions, quoting, masking, exit codes,
 // and parameter kinds the spec does not use yet (query, cookie, header).
 import { describe, expect, it } from "vitest";
-import type { CliOperation } from "../../generated/cli-table.gen.js";
-import { curlCommand, maskedHeaders, shellQuote } from "../../src/cli/curl.js";
-import { exitCodeForStatus } from "../../src/cli/exit-codes.js";
-import { editDistance, nearest } from "../../src/cli/operations.js";
-import { formatBody } from "../../src/cli/output.js";
-import { planRequest } from "../../src/cli/request.js";
-import { OnezoneUsageError } from "../../src/errors.js";
+import type { CliOperation } from "../../generated/cli-table.gen.ts";
+import { curlCommand, maskedHeaders, shellQuote } from "../../src/cli/curl.ts";
+import { exitCodeForStatus } from "../../src/cli/exit-codes.ts";
+import { editDistance, nearest } from "../../src/cli/operations.ts";
+import { formatBody } from "../../src/cli/output.ts";
+import { planRequest } from "../../src/cli/request.ts";
+import { OnezoneUsageError } from "../../src/errors.ts";
 
 describe("editDistance and nearest", () => {
   const distances: [string, { a: string; b: string; want: number }][] = [

@@ -1,9 +1,9 @@
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, startFakeOnezone } from "../../src/fake/index.js";
-import { violations } from "../fake/support/conformance.js";
-import { loadSpec, type Spec, type SpecOperation } from "../fake/support/spec.js";
+import { defaultSeedValues, startFakeOnezone } from "../../src/fake/index.ts";
+import { violations } from "../fake/support/conformance.ts";
+import { loadSpec, type Spec, type SpecOperation } from "../fake/support/spec.ts";
 
 // Runs every cURL sample of the spec, as written, with the real curl against the fake, and checks
 // that the fake answers what the spec documents for that operation.

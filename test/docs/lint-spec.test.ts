@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseYaml, stringifyYaml } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scriptArgs } from "../helpers/processes.js";
+import { scriptArgs } from "../helpers/processes.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SPEC_COPY = "onezone.yaml";

@@ -9,8 +9,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../scripts/load.js";
-import { buildModel } from "../../scripts/model.js";
+import { loadSpec } from "../../scripts/load.ts";
+import { buildModel } from "../../scripts/model.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const screenshotPath = path.join(root, "test-results/docs/index.png");

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
 import {
   createOnezoneClient,
   type OnezoneAuth,
   type OnezoneClient,
   OnezoneError,
-} from "../../src/index.js";
-import { useSpecConformance } from "../fake/support/conformance.js";
+} from "../../src/index.ts";
+import { useSpecConformance } from "../fake/support/conformance.ts";
 
 // The typed client against the fake over real HTTP; every response is checked against the spec.
 const { admin, user, otherUser, provider } = defaultSeedValues;

@@ -1,7 +1,7 @@
 // The fake under abuse: it answers or refuses cleanly, and keeps serving afterwards.
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
 
 const { user } = defaultSeedValues;
 let fake: FakeOnezone;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ResponseRecord, violations } from "./support/conformance.js";
-import { loadSpec, type Spec } from "./support/spec.js";
+import { type ResponseRecord, violations } from "./support/conformance.ts";
+import { loadSpec, type Spec } from "./support/spec.ts";
 
 // The checker every fake test relies on must itself catch a response that departs from the spec.
 const base = "http://127.0.0.1:1/api/v3/onezone";

@@ -2,10 +2,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, startFakeOnezone } from "../../src/fake/index.js";
-import { type RunningCli, runFake, spawnFake, waitForOutput } from "./support/cli.js";
-import { useSpecConformance } from "./support/conformance.js";
-import { basic } from "./support/credentials.js";
+import { defaultSeedValues, startFakeOnezone } from "../../src/fake/index.ts";
+import { type RunningCli, runFake, spawnFake, waitForOutput } from "./support/cli.ts";
+import { useSpecConformance } from "./support/conformance.ts";
+import { basic } from "./support/credentials.ts";
 
 const { admin, user, otherUser } = defaultSeedValues;
 const conformance = useSpecConformance();

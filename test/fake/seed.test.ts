@@ -5,7 +5,7 @@ import {
   type FakeSeed,
   parseSeed,
   SeedError,
-} from "../../src/fake/index.js";
+} from "../../src/fake/index.ts";
 
 const valid: FakeSeed = {
   users: [

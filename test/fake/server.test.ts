@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.js";
-import { useSpecConformance } from "./support/conformance.js";
-import { basic, bearer, xAuthToken } from "./support/credentials.js";
+import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
+import { useSpecConformance } from "./support/conformance.ts";
+import { basic, bearer, xAuthToken } from "./support/credentials.ts";
 
 const { admin, user, otherUser, provider } = defaultSeedValues;
 const unknownUserId = "00000000000000000000000000000000";

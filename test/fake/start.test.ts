@@ -1,17 +1,17 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { describe, expect, it } from "vitest";
-import { createFakeApp } from "../../src/fake/app.js";
+import { createFakeApp } from "../../src/fake/app.ts";
 import {
   defaultSeed,
   defaultSeedValues,
   type FakeSeed,
   SeedError,
   startFakeOnezone,
-} from "../../src/fake/index.js";
-import { FakeStore } from "../../src/fake/store.js";
-import { useSpecConformance } from "./support/conformance.js";
-import { basic, xAuthToken } from "./support/credentials.js";
+} from "../../src/fake/index.ts";
+import { FakeStore } from "../../src/fake/store.ts";
+import { useSpecConformance } from "./support/conformance.ts";
+import { basic, xAuthToken } from "./support/credentials.ts";
 
 const { user, admin } = defaultSeedValues;
 const conformance = useSpecConformance();

@@ -1,8 +1,8 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Run, run } from "../helpers/processes.js";
-import { type Stage, stagePackage } from "./stage.js";
+import { type Run, run } from "../helpers/processes.ts";
+import { type Stage, stagePackage } from "./stage.ts";
 
 /** Resolutions an ESM-only package does not serve: attw's esm-only profile ignores them. */
 const CJS_RESOLUTIONS = ["node10", "node16-cjs"];

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, run } from "../helpers/processes.js";
-import { CONSUMER_OUTPUT, RESOLUTIONS, writeConsumerProject } from "./consumer-project.js";
-import { pack, type Stage, stagePackage } from "./stage.js";
+import { ROOT, run } from "../helpers/processes.ts";
+import { CONSUMER_OUTPUT, RESOLUTIONS, writeConsumerProject } from "./consumer-project.ts";
+import { pack, type Stage, stagePackage } from "./stage.ts";
 
 const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 

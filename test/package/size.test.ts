@@ -1,7 +1,7 @@
 // Bundle size is a property of the code, not a timing, so its budget is a test; bench/size.bench.ts
 // prints the same measurements as a table.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type BundleSize, bundleSizes } from "../../tools/bundle-size.js";
+import { type BundleSize, bundleSizes } from "../../tools/bundle-size.ts";
 
 /** The whole client may weigh at most this many times openapi-fetch's own size (minified + gzipped). */
 const BUDGET = 1.5;

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ROOT, type Run, run } from "../helpers/processes.js";
+import { ROOT, type Run, run } from "../helpers/processes.ts";
 
 /** What `npm run build` reads and `files` ships; tests, scripts and bench stay behind. */
 const PACKAGE_INPUTS = [

@@ -2,7 +2,7 @@
 // spec held to redocly.yaml with zero errors and zero warnings.
 import path from "node:path";
 import { expect, it } from "vitest";
-import { ROOT, run, scriptArgs } from "../helpers/processes.js";
+import { ROOT, run, scriptArgs } from "../helpers/processes.ts";
 
 it("Biome finds nothing to fix (npm run lint)", () => {
   const result = run(process.execPath, [

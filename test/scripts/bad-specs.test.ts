@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runGenerate, scratchDir } from "../helpers/processes.js";
+import { ROOT, runGenerate, scratchDir } from "../helpers/processes.ts";
 
 const CORPUS = path.join(ROOT, "test/fixtures/bad-specs");
 /** No broken spec, however large, may keep generate busy for longer than this. */

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { ROOT, runGenerate, scratchDir } from "../helpers/processes.js";
+import { ROOT, runGenerate, scratchDir } from "../helpers/processes.ts";
 
 const V8_CACHE = path.join(ROOT, "node_modules/.cache/onezone-client/v8");
 const FILES = ["cli-table.gen.ts", "operations.gen.ts", "response-schemas.json", "schema.d.ts"];

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runGenerate, scratchDir, typecheck } from "../helpers/processes.js";
+import { ROOT, runGenerate, scratchDir, typecheck } from "../helpers/processes.ts";
 
 const SECOND = path.join(ROOT, "test/fixtures/second");
 

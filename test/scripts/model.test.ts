@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildModel, deriveId, toIdentifier } from "../../scripts/model.js";
+import { buildModel, deriveId, toIdentifier } from "../../scripts/model.ts";
 
 describe("toIdentifier", () => {
   it.each([

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { runGenerate, scratchDir, typecheck } from "../helpers/processes.js";
+import { runGenerate, scratchDir, typecheck } from "../helpers/processes.ts";
 
 const githubSpec = createRequire(import.meta.url).resolve(
   "@octokit/openapi/generated/api.github.com.json",

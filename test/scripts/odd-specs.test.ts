@@ -2,10 +2,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import createClient, { type Client } from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../scripts/load.js";
-import { buildModel } from "../../scripts/model.js";
-import { ROOT, runGenerate, scratchDir, typecheck } from "../helpers/processes.js";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.js";
+import { loadSpec } from "../../scripts/load.ts";
+import { buildModel } from "../../scripts/model.ts";
+import { ROOT, runGenerate, scratchDir, typecheck } from "../helpers/processes.ts";
+import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
 
 const CORPUS = path.join(ROOT, "test/fixtures/odd-specs");
 

@@ -2,10 +2,10 @@
 // before anything is sent. Checked through the client and through the CLI process.
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createOnezoneClient } from "../../src/client.js";
-import { OnezoneUsageError } from "../../src/errors.js";
-import { runCli } from "../cli/run-cli.js";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.js";
+import { createOnezoneClient } from "../../src/client.ts";
+import { OnezoneUsageError } from "../../src/errors.ts";
+import { runCli } from "../cli/run-cli.ts";
+import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
 
 const PREFIX = "/api/v3/onezone/tokens/named/";
 const SUFFIX = "/status";

@@ -1,15 +1,15 @@
 // Sweeps every place a credential could leak for each seeded credential: error messages,
 // toString(), JSON.stringify(error), stacks, CLI stderr, CLI --dry-run output, the fake's log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OnezoneAuth } from "../../src/auth.js";
-import { createOnezoneClient } from "../../src/client.js";
+import type { OnezoneAuth } from "../../src/auth.ts";
+import { createOnezoneClient } from "../../src/client.ts";
 import {
   defaultSeed,
   defaultSeedValues,
   type FakeOnezone,
   startFakeOnezone,
-} from "../../src/fake/index.js";
-import { runCli } from "../cli/run-cli.js";
+} from "../../src/fake/index.ts";
+import { runCli } from "../cli/run-cli.ts";
 
 const { user, otherUser, admin } = defaultSeedValues;
 const basicOf = (username: string, password: string) =>

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { components } from "../../generated/schema.js";
-import { createOnezoneClient, type OperationResult } from "../../src/client.js";
-import type { OnedataError } from "../../src/errors.js";
+import { createOnezoneClient, type OperationResult } from "../../src/client.ts";
+import type { OnedataError } from "../../src/errors.ts";
 
 const onezone = createOnezoneClient({ host: "onezone.example.com", auth: { token: "t" } });
 

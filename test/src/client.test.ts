@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createOnezoneClient } from "../../src/client.js";
-import { OnezoneError, OnezoneNetworkError, OnezoneUsageError } from "../../src/errors.js";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.js";
+import { createOnezoneClient } from "../../src/client.ts";
+import { OnezoneError, OnezoneNetworkError, OnezoneUsageError } from "../../src/errors.ts";
+import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
 
 const TOKEN = "MDAxY2xvY2F0aW9uIG9uZXpvbmUKMDAzMGlkZW50aWZpZXIgc2VjcmV0";
 const USER_ID = "c26bab23d12f7389c3c311caf9c15902";

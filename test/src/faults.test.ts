@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { responseSizeLimit } from "../../src/body.js";
-import { createOnezoneClient, type OnezoneClientOptions } from "../../src/client.js";
+import { responseSizeLimit } from "../../src/body.ts";
+import { createOnezoneClient, type OnezoneClientOptions } from "../../src/client.ts";
 import {
   OnezoneError,
   OnezoneNetworkError,
   OnezoneTimeoutError,
   OnezoneUsageError,
-} from "../../src/errors.js";
-import { retries } from "../../src/retry.js";
-import { behave, type FaultyServer, startFaultyServer } from "../helpers/faulty-server.js";
+} from "../../src/errors.ts";
+import { retries } from "../../src/retry.ts";
+import { behave, type FaultyServer, startFaultyServer } from "../helpers/faulty-server.ts";
 
 let server: FaultyServer;
 beforeAll(async () => {

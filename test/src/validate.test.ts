@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOnezoneClient } from "../../src/client.js";
-import { OnezoneError, OnezoneValidationError } from "../../src/errors.js";
-import { validateResponses } from "../../src/validate.js";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.js";
+import { createOnezoneClient } from "../../src/client.ts";
+import { OnezoneError, OnezoneValidationError } from "../../src/errors.ts";
+import { validateResponses } from "../../src/validate.ts";
+import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
 
 let server: RecordingServer;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeEach, expect, it } from "vitest";
-import { ROOT, run, scratchDir } from "../helpers/processes.js";
+import { ROOT, run, scratchDir } from "../helpers/processes.ts";
 
 let project: string;
 const cacheDir = () => path.join(project, "node_modules/.cache/onezone-client");

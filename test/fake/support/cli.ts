@@ -14,7 +14,7 @@ export interface RunningCli {
 
 /** Spawns `onezone-fake` from source, as `npx onezone-fake` would run the built file. */
 export function spawnFake(args: string[]): RunningCli {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/fake/main.ts", ...args], {
+  const child = spawn(process.execPath, ["src/fake/main.ts", ...args], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });

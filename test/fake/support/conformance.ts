@@ -1,6 +1,6 @@
 // Checks every response the fake sends against what the spec documents for its request.
 import { afterAll, afterEach, expect } from "vitest";
-import { loadSpec, pointerTo, type Spec } from "./spec.js";
+import { loadSpec, pointerTo, type Spec } from "./spec.ts";
 
 export interface ResponseRecord {
   method: string;

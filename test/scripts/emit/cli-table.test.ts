@@ -2,9 +2,9 @@
 // the same spec gives the same bytes.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { emitCliTable } from "../../../scripts/emit/cli-table.js";
-import { loadSpec } from "../../../scripts/load.js";
-import { buildModel } from "../../../scripts/model.js";
+import { emitCliTable } from "../../../scripts/emit/cli-table.ts";
+import { loadSpec } from "../../../scripts/load.ts";
+import { buildModel } from "../../../scripts/model.ts";
 
 const miniSpec = fileURLToPath(new URL("../../fixtures/mini/openapi.yaml", import.meta.url));
 const context = { specPath: "test/fixtures/mini/openapi.yaml" };

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { emitOperations } from "../../../scripts/emit/operations.js";
-import { emitResponseSchemas } from "../../../scripts/emit/response-schemas.js";
-import { emitSchema } from "../../../scripts/emit/schema.js";
-import { loadSpec } from "../../../scripts/load.js";
-import { buildModel } from "../../../scripts/model.js";
-import { ROOT } from "../../helpers/processes.js";
+import { emitOperations } from "../../../scripts/emit/operations.ts";
+import { emitResponseSchemas } from "../../../scripts/emit/response-schemas.ts";
+import { emitSchema } from "../../../scripts/emit/schema.ts";
+import { loadSpec } from "../../../scripts/load.ts";
+import { buildModel } from "../../../scripts/model.ts";
+import { ROOT } from "../../helpers/processes.ts";
 
 const FIXTURE = "test/fixtures/mini";
 

@@ -8,7 +8,15 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const REPORT = `${ROOT}BENCHMARKS.md`;
 /** The order sections appear in, whichever benchmark writes first. */
-const SECTIONS = ["generation", "call-overhead", "cli-startup", "size", "fake-load"] as const;
+const SECTIONS = [
+  "generation",
+  "lint-rules",
+  "call-overhead",
+  "cli-startup",
+  "size",
+  "fake-load",
+  "dev",
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export interface Timed {

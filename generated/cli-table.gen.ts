@@ -26,8 +26,6 @@ export interface CliCodeSample {
 export interface CliOperation {
   readonly id: string;
   readonly name: string;
-  readonly method: string;
-  readonly path: string;
   readonly summary: string;
   readonly description: string;
   readonly tags: readonly string[];
@@ -49,8 +47,6 @@ export const cliOperations: readonly CliOperation[] = [
   {
     id: "getNamedTokenStatus",
     name: "getNamedTokenStatus",
-    method: "get",
-    path: "/tokens/named/{id}/status",
     summary: "Get named token status",
     description: "Returns the status of a specific named token - information if the token is currently revoked.\n\nThis operation is available for:\n\n- the token owner (subject)\n- in case of user tokens - a provider that supports the user\n- in case of provider tokens - the provider cluster member\n- admins with oz_tokens_manage privilege.",
     tags: [
@@ -108,10 +104,8 @@ export const cliOperations: readonly CliOperation[] = [
   {
     id: "listClientTokens",
     name: "listClientTokens",
-    method: "get",
-    path: "/user/client_tokens",
     summary: "List user access tokens",
-    description: "This endpoint is deprecated and will be removed in future release.\n\nReturns the list of user tokens.\n\nThis operation can be invoked on behalf of currently authenticated user only.",
+    description: "This endpoint is deprecated and will be removed in future release, please use this one: `GET /user/tokens/named` (`listNamedTokensOfCurrentUser`).\n\nReturns the list of user tokens.\n\nThis operation can be invoked on behalf of currently authenticated user only.",
     tags: [
       "Token",
     ],
@@ -160,8 +154,6 @@ export const cliOperations: readonly CliOperation[] = [
   {
     id: "getTemporaryTokenGenerationOfUser",
     name: "getTemporaryTokenGenerationOfUser",
-    method: "get",
-    path: "/users/{id}/tokens/temporary",
     summary: "Get temporary token generation of a user",
     description: "Returns the generation of temporary tokens of a specific user. The generation is an increasing number that denotes the generation of shared token secret - if the secret changes (temporary tokens are revoked), the generation is incremented.\n\nThis operation is available for the currently authorized user and provider that supports the user, otherwise requires oz_tokens_manage admin privilege.",
     tags: [
@@ -219,8 +211,6 @@ export const cliOperations: readonly CliOperation[] = [
   {
     id: "revokeAllTemporaryTokensOfUser",
     name: "revokeAllTemporaryTokensOfUser",
-    method: "delete",
-    path: "/users/{id}/tokens/temporary",
     summary: "Revoke all temporary tokens of a user",
     description: "Immediately revokes (invalidates) all temporary tokens belonging to a specific user. The operation cannot be undone.\n\nThis operation is available for the currently authorized user, otherwise requires oz_tokens_manage admin privilege.\n\nYou can learn more about named and temporary tokens in the Onedata documentation on tokens.",
     tags: [

@@ -30,7 +30,7 @@ export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/
 /**
  * List user access tokens
  *
- * This endpoint is deprecated and will be removed in future release.
+ * This endpoint is deprecated and will be removed in future release, please use this one: `GET /user/tokens/named` (`listNamedTokensOfCurrentUser`).
  *
  * Returns the list of user tokens.
  *

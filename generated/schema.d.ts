@@ -39,7 +39,7 @@ export interface paths {
         /**
          * List user access tokens
          * @deprecated
-         * @description This endpoint is deprecated and will be removed in future release.
+         * @description This endpoint is deprecated and will be removed in future release, please use this one: `GET /user/tokens/named` (`listNamedTokensOfCurrentUser`).
          *
          *     Returns the list of user tokens.
          *

@@ -1,7 +1,7 @@
 // npm run docs [-- --spec <file>] [--out <file>]: spec → lint + bundle → Redocly build-docs → one
 // HTML page that makes no request to any other host when opened (dist/docs/index.html).
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { parseArgs, promisify } from "node:util";
 import { loadSpec } from "./load.ts";
 import { buildModel } from "./model.ts";
 import { SpecError } from "./spec-error.ts";
+import { replaceAtomically } from "./write.ts";
 
 const USAGE = `Usage: npm run docs -- [--spec <file>] [--out <file>]
 
@@ -30,6 +31,11 @@ const CDN_LOGOS: Record<string, string> = {
 /** Builds the page in memory; the spec must pass the project's lint rules first. */
 async function buildDocs(specPath: string): Promise<string> {
   const { document } = await loadSpec(specPath);
+  return renderPage(document);
+}
+
+/** The page of a bundled spec, rendered by Redocly's build-docs (a process of its own). */
+export async function renderPage(document: Record<string, unknown>): Promise<string> {
   const work = mkdtempSync(path.join(os.tmpdir(), "onezone-docs-"));
   try {
     const bundled = path.join(work, "openapi.json");
@@ -56,7 +62,7 @@ async function buildDocs(specPath: string): Promise<string> {
  * Redoc 3 shows only the code samples whose label is among `codeSamples.languages` (by default
  * curl, JavaScript, Python, …), so every label the spec uses is listed, in first-use order.
  */
-function redocOptionsFor(document: Record<string, unknown>): Record<string, unknown> {
+export function redocOptionsFor(document: Record<string, unknown>): Record<string, unknown> {
   const languages = new Map<string, { lang: string; label: string }>();
   for (const operation of buildModel(document).operations) {
     for (const { lang, label } of operation.codeSamples) {
@@ -101,14 +107,6 @@ function svgDataUri(width: number, text: string): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** Writes beside the target, then renames, so a failed build leaves the previous page. */
-function writePage(out: string, html: string): void {
-  mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const staging = `${out}.tmp-${process.pid}`;
-  writeFileSync(staging, html);
-  renameSync(staging, out);
-}
-
 function parseCli(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
@@ -136,7 +134,8 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   try {
     const html = await buildDocs(args.spec);
-    writePage(args.out, html);
+    // A failed write leaves the previous page.
+    replaceAtomically(args.out, (staging) => writeFileSync(staging, html));
     const size = (Buffer.byteLength(html) / 1024).toFixed(0);
     const ms = Math.round(performance.now() - started);
     console.log(`Built ${args.out} (${size} KiB) from ${args.spec} (${ms} ms).`);
@@ -149,4 +148,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

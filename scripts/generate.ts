@@ -1,10 +1,38 @@
-// npm run generate [-- --spec <file>] [--out <dir>] [--check]: spec → lint + bundle → emit → write.
-import "./compile-cache.ts";
+// npm run generate [-- --spec <file>] [--out <dir>] [--check]: spec → load (lint + bundle) →
+// model → each emitter → write. `generate()` is that pipeline; npm run dev calls it on each save.
+import module from "node:module";
 import { parseArgs } from "node:util";
-import { emitContext } from "./emit/header.ts";
-import { startEmitThreads } from "./emit-threads.ts";
+import { type EmitContext, emitContext } from "./emit/header.ts";
+import type { LintReport } from "./load.ts";
+import { type ApiModel, buildModel } from "./model.ts";
 import { SpecError } from "./spec-error.ts";
-import { staleFiles, writeOutput } from "./write.ts";
+import { type GeneratedFile, staleFiles, writeOutput } from "./write.ts";
+
+// Compiling Redocly and TypeScript (twice: openapi-typescript's copy and ts-morph's) is over a
+// third of a run on our spec. V8 keeps that work between runs, but only for modules loaded after
+// this call, so the modules that load them are imported here rather than above.
+module.enableCompileCache();
+const { loadSpec } = await import("./load.ts");
+const { emitSchema } = await import("./emit/schema.ts");
+const { emitOperations } = await import("./emit/operations.ts");
+const { emitOperationIndex } = await import("./emit/operation-index.ts");
+const { emitCliTable } = await import("./emit/cli-table.ts");
+const { emitResponseSchemas } = await import("./emit/response-schemas.ts");
+
+interface Spec {
+  /** The bundled spec. */
+  document: Record<string, unknown>;
+  model: ApiModel;
+}
+
+/** One emitter per generated file: add a line here to generate another file. */
+const EMITTERS: ((spec: Spec, context: EmitContext) => GeneratedFile)[] = [
+  ({ document }, context) => emitSchema(document, context),
+  ({ model }, context) => emitOperations(model, context),
+  ({ model }, context) => emitOperationIndex(model, context),
+  ({ model }, context) => emitCliTable(model, context),
+  ({ document, model }, context) => emitResponseSchemas(document, model, context),
+];
 
 const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--check]
 
@@ -25,43 +53,80 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const options = { spec: args.spec, out: args.out };
   const started = performance.now();
-  // The workers start loading their modules now; the main thread's are imported only after.
-  const threads = startEmitThreads(options.spec, emitContext(options.spec));
   try {
-    const { generateFiles } = await import("./pipeline.ts");
-    const { files, warnings, ruleset } = await generateFiles(options, threads);
-    if (warnings > 0) {
-      console.error(`${options.spec}: ${warnings} warning(s) under Redocly's ${ruleset} ruleset.`);
-    }
     if (args.check) {
-      const stale = staleFiles(options.out, files);
+      const { lint, files } = await generateInMemory(args.spec);
+      reportWarnings(args.spec, lint);
+      const stale = staleFiles(args.out, files);
       if (stale.length > 0) {
-        console.error(
-          `${options.out} is stale; run npm run generate. Differs: ${stale.join(", ")}`,
-        );
+        console.error(`${args.out} is stale; run npm run generate. Differs: ${stale.join(", ")}`);
         return 1;
       }
-      console.log(`${options.out} is up to date with ${options.spec}.`);
+      console.log(`${args.out} is up to date with ${args.spec}.`);
       return 0;
     }
-    writeOutput(options.out, files);
+    const { lint, files } = await generate(args.spec, args.out);
+    reportWarnings(args.spec, lint);
     const ms = Math.round(performance.now() - started);
-    console.log(
-      `Generated ${files.length} files in ${options.out} from ${options.spec} (${ms} ms).`,
-    );
+    console.log(`Generated ${files.length} files in ${args.out} from ${args.spec} (${ms} ms).`);
     return 0;
   } catch (error) {
     if (error instanceof SpecError) {
       console.error(`generate: ${error.message}`);
       for (const problem of error.problems) console.error(`  ${problem}`);
-      console.error(`${options.out} was left unchanged.`);
+      console.error(`${args.out} was left unchanged.`);
       return 1;
     }
     throw error;
-  } finally {
-    await threads.close();
+  }
+}
+
+export interface Generation {
+  /** The bundled spec. */
+  document: Record<string, unknown>;
+  lint: LintReport;
+  files: GeneratedFile[];
+}
+
+/**
+ * The whole pipeline: load (lint + bundle) → model → emit → write `outDir` atomically. Throws a
+ * SpecError naming file:line of each problem, having written nothing, when the spec is at fault.
+ */
+export async function generate(specPath: string, outDir: string): Promise<Generation> {
+  const generation = await generateInMemory(specPath);
+  writeOutput(outDir, generation.files);
+  return generation;
+}
+
+/** load → model → emit, every file in memory (what `--check` compares with the disk). */
+export async function generateInMemory(specPath: string): Promise<Generation> {
+  const { document, lint } = await loadSpec(specPath);
+  return { document, lint, files: emit(document, specPath) };
+}
+
+/** A foreign spec's warnings, which do not stop generation, are counted in one line. */
+export function warningsLine(specPath: string, lint: LintReport): string | undefined {
+  if (lint.ruleset !== "minimal" || lint.warnings === 0) return undefined;
+  return `${specPath}: ${lint.warnings} warning(s) under Redocly's minimal ruleset.`;
+}
+
+function reportWarnings(specPath: string, lint: LintReport): void {
+  const line = warningsLine(specPath, lint);
+  if (line !== undefined) console.error(line);
+}
+
+/** Every file, in memory. A spec that passed lint but trips an emitter is reported as lint is. */
+function emit(document: Record<string, unknown>, specPath: string): GeneratedFile[] {
+  const context = emitContext(specPath);
+  try {
+    const spec = { document, model: buildModel(document) };
+    return EMITTERS.map((emitter) => emitter(spec, context));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new SpecError(`${specPath} passed lint, but code cannot be generated from it.`, [
+      `${context.specPath}:1:1  generate  ${reason}`,
+    ]);
   }
 }
 
@@ -80,4 +145,4 @@ function parseCli(argv: string[]) {
   return values;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

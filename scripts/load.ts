@@ -6,13 +6,11 @@ import {
   bundle,
   type Config,
   createConfig,
-  type Document,
   getLineColLocation,
   lint,
   loadConfig,
   type NormalizedProblem,
   type RawUniversalConfig,
-  type Source,
   YamlParseError,
 } from "@redocly/openapi-core";
 import { locateRefCycle } from "./ref-cycle.ts";
@@ -34,8 +32,6 @@ export interface LintReport {
 export interface LoadedSpec {
   /** The bundled spec as a plain object: one document, internal `$ref`s only. */
   document: Record<string, unknown>;
-  /** Whether other files were brought in; if not, `document` is the spec's file as parsed. */
-  bundled: boolean;
   lint: LintReport;
 }
 
@@ -74,17 +70,11 @@ export async function resolveLintConfig(
   return { config: await createConfig(FOREIGN_RULES), ruleset: "minimal" };
 }
 
-function formatProblem(problem: NormalizedProblem): string {
+export function formatProblem(problem: NormalizedProblem): string {
   const where = problem.location[0];
   if (!where) return `${problem.ruleId}  ${problem.message}`;
   const { start } = getLineColLocation(where);
   return `${relative(where.source.absoluteRef)}:${start.line}:${start.col}  ${problem.ruleId}  ${problem.message}`;
-}
-
-export async function lintSpec(specPath: string, projectDir?: string): Promise<LintReport> {
-  const text = readSpecText(specPath);
-  const { config, ruleset } = await resolveLintConfig(specPath, projectDir);
-  return lintWith(specPath, text, config, ruleset);
 }
 
 async function lintWith(
@@ -92,7 +82,7 @@ async function lintWith(
   text: string,
   config: Config,
   ruleset: Ruleset,
-  externalRefResolver: BaseResolver = new JsonParsingResolver(config.resolve),
+  externalRefResolver: BaseResolver,
 ): Promise<LintReport> {
   const problems = await lint({ ref: specPath, config, externalRefResolver }).catch(
     (error: unknown) => {
@@ -109,23 +99,12 @@ async function lintWith(
   };
 }
 
-/**
- * Lints and bundles the spec. `onParsed` gets the spec's own file as soon as it is parsed, before
- * lint: work done from it early is good if lint passes and `bundled` is false.
- */
-export async function loadSpec(
-  specPath: string,
-  projectDir?: string,
-  onParsed?: (document: Record<string, unknown>) => void,
-): Promise<LoadedSpec> {
+/** Lints the spec, then bundles it and every file it refers to into one document. */
+export async function loadSpec(specPath: string, projectDir?: string): Promise<LoadedSpec> {
   const text = readSpecText(specPath);
   const { config, ruleset } = await resolveLintConfig(specPath, projectDir);
-  // One resolver for lint and bundle, so the spec is read and parsed once.
-  const resolver = new JsonParsingResolver(config.resolve);
-  if (onParsed) {
-    const root = await parsedRoot(specPath, resolver);
-    if (root) onParsed(root);
-  }
+  // One resolver for lint and bundle, so that each file is read and parsed once.
+  const resolver = new BaseResolver(config.resolve);
   const report = await lintWith(specPath, text, config, ruleset, resolver);
   if (report.fatal.length > 0) {
     throw new SpecError(
@@ -133,62 +112,22 @@ export async function loadSpec(
       report.fatal,
     );
   }
-  // Lint has read every file the spec refers to. When that was the spec alone, it is used as
-  // parsed: bundling it would cost a third of Redocly's time on a large spec and change only
-  // details (an empty `components` added, `$ref`s inside examples inlined).
-  const root = resolver.cache.size === 1 ? await parsedRoot(specPath, resolver) : undefined;
-  const document = root ?? (await bundled(specPath, config, resolver));
-  assertOpenApi3(specPath, document);
-  return { document, bundled: root === undefined, lint: report };
-}
-
-/** The spec's own file as parsed; undefined if it cannot be (lint says why). */
-async function parsedRoot(
-  specPath: string,
-  resolver: BaseResolver,
-): Promise<Record<string, unknown> | undefined> {
-  const root = await resolver
-    .resolveDocument(null, path.resolve(specPath), true)
-    .catch(() => undefined);
-  const parsed = root && "parsed" in root ? root.parsed : undefined;
-  return parsed !== null && typeof parsed === "object"
-    ? (parsed as Record<string, unknown>)
-    : undefined;
-}
-
-async function bundled(
-  specPath: string,
-  config: Config,
-  resolver: BaseResolver,
-): Promise<Record<string, unknown>> {
-  const result = await bundle({
+  const { bundle: bundled } = await bundle({
     ref: specPath,
     config,
     dereference: false,
     externalRefResolver: resolver,
   });
-  return result.bundle.parsed as Record<string, unknown>;
+  const document = bundled.parsed as Record<string, unknown>;
+  assertOpenApi3(specPath, document);
+  return { document, lint: report };
 }
 
 /**
- * Parses .json files with JSON.parse: ten times faster than Redocly's YAML parser, and the same
- * document for strict JSON, which readSpecText requires of the spec (a repeated key keeps its
- * last value, as in JavaScript). Anything else, including JSON it cannot parse, goes to Redocly's
- * parser, which reports the problem with its line and column.
+ * Reads the spec, refusing what Redocly's parser should not be handed: nothing, or a .json file
+ * that is not JSON (YAML, which Redocly parses it as, allows trailing commas and more).
  */
-class JsonParsingResolver extends BaseResolver {
-  override parseDocument(source: Source, isRoot?: boolean): Document {
-    if (/\.json$/i.test(source.absoluteRef)) {
-      try {
-        return { source, parsed: JSON.parse(source.body) };
-      } catch {}
-    }
-    return super.parseDocument(source, isRoot);
-  }
-}
-
-/** Reads the spec, refusing what no parser should be handed: nothing, or JSON that is not JSON. */
-function readSpecText(specPath: string): string {
+export function readSpecText(specPath: string): string {
   if (!existsSync(specPath)) {
     throw new SpecError(`${specPath} does not exist; pass an OpenAPI file with --spec.`, []);
   }
@@ -198,7 +137,6 @@ function readSpecText(specPath: string): string {
       `${relative(specPath)}:1:1  empty-file  The file has no content.`,
     ]);
   }
-  // YAML parsers accept JSON with trailing commas and comments; a .json file must be real JSON.
   if (specPath.endsWith(".json")) {
     try {
       JSON.parse(text);
@@ -219,7 +157,7 @@ function lineColAt(text: string, offset: number): { line: number; col: number } 
   return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-function asParseError(specPath: string, text: string, error: unknown): unknown {
+export function asParseError(specPath: string, text: string, error: unknown): unknown {
   if (error instanceof YamlParseError) {
     const reason = error.originalError.message.split("\n")[0] ?? "invalid YAML";
     return new SpecError(`${specPath} is not valid YAML or JSON; fix the syntax and run again.`, [

@@ -1,4 +1,6 @@
 // Turns a bundled OpenAPI 3.x document into the plain, sorted model every emitter reads.
+import { resolveLocalRef } from "./json-pointer.ts";
+import { sortBy } from "./sort.ts";
 
 export const HTTP_METHODS = [
   "get",
@@ -70,18 +72,17 @@ export function buildModel(document: Node): ApiModel {
       operations.push(readOperation(document, path, method, asNode(item[method]), shared));
     }
   }
-  operations.sort(byPathThenMethod);
+  sortBy(
+    operations,
+    (op) => op.path,
+    (op) => HTTP_METHODS.indexOf(op.method),
+  );
   return {
     title: String(info.title ?? ""),
     version: String(info.version ?? ""),
     servers: asArray(document.servers).map((server) => String(asNode(server).url ?? "")),
     operations: assignNames(operations),
   };
-}
-
-function byPathThenMethod(a: { path: string; method: HttpMethod }, b: typeof a): number {
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return HTTP_METHODS.indexOf(a.method) - HTTP_METHODS.indexOf(b.method);
 }
 
 function readOperation(
@@ -103,20 +104,21 @@ function readOperation(
     parameters: mergeParameters(document, shared, asArray(op.parameters)),
     requestBody: body && {
       required: body.required === true,
-      contentTypes: Object.keys(asNode(body.content)).sort(),
+      contentTypes: sortBy(Object.keys(asNode(body.content)), String),
     },
-    responses: Object.entries(asNode(op.responses))
-      .map(([status, raw]) => {
+    responses: sortBy(
+      Object.entries(asNode(op.responses)).map(([status, raw]) => {
         const response = deref(document, raw);
         const content = asNode(response.content);
         return {
           status,
           description: String(response.description ?? ""),
-          contentTypes: Object.keys(content).sort(),
+          contentTypes: sortBy(Object.keys(content), String),
           schema: jsonSchemaOf(content),
         };
-      })
-      .sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0)),
+      }),
+      (response) => response.status,
+    ),
     codeSamples: asArray(op["x-codeSamples"] ?? op["x-code-samples"]).map((raw) => {
       const sample = asNode(raw);
       return {
@@ -199,19 +201,9 @@ function assignNames(operations: Omit<Operation, "name">[]): Operation[] {
 function deref(document: Node, value: unknown): Node {
   let node = asNode(value);
   for (let hops = 0; typeof node.$ref === "string" && hops < 32; hops++) {
-    node = resolvePointer(document, node.$ref);
+    node = asNode(resolveLocalRef(document, node.$ref));
   }
   return node;
-}
-
-function resolvePointer(document: Node, ref: string): Node {
-  if (!ref.startsWith("#/")) return {};
-  let node: unknown = document;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    node = asNode(node)[key];
-  }
-  return asNode(node);
 }
 
 function asNode(value: unknown): Node {

@@ -1,5 +1,6 @@
 // Finds a chain of `$ref`s that only point at each other, which no generator can turn into a type.
 import { getLineColLocation, parseYaml, Source } from "@redocly/openapi-core";
+import { escapeToken, resolveLocalRef } from "./json-pointer.ts";
 
 type Node = Record<string, unknown>;
 
@@ -11,7 +12,7 @@ export function locateRefCycle(absolutePath: string, text: string): string | und
     let pointer: string | undefined = start;
     while (pointer !== undefined && !seen.includes(pointer)) {
       seen.push(pointer);
-      pointer = pureRef(at(document, pointer));
+      pointer = pureRef(resolveLocalRef(document, pointer));
     }
     if (pointer === undefined) continue;
     const cycle = [...seen.slice(seen.indexOf(pointer)), pointer].join(" → ");
@@ -30,7 +31,7 @@ function* refPointers(node: unknown, pointer: string): Generator<string> {
   if (node === null || typeof node !== "object") return;
   if (pureRef(node) !== undefined) yield pointer;
   for (const [key, child] of Object.entries(node)) {
-    yield* refPointers(child, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+    yield* refPointers(child, `${pointer}/${escapeToken(key)}`);
   }
 }
 
@@ -39,13 +40,4 @@ function pureRef(node: unknown): string | undefined {
   return typeof ref === "string" && ref.startsWith("#/") && Object.keys(node as Node).length === 1
     ? ref
     : undefined;
-}
-
-function at(document: Node, pointer: string): unknown {
-  let node: unknown = document;
-  for (const raw of pointer.slice(2).split("/")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Node)[decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return node;
 }

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { sortBy } from "./sort.ts";
 
 export interface GeneratedFile {
   /** Path relative to the output directory, with `/` separators. */
@@ -16,25 +17,35 @@ export interface GeneratedFile {
   content: string;
 }
 
-/**
- * Writes the files into a sibling temporary directory, then swaps it in for `outDir`,
- * so an interrupted or failed run leaves the previous output intact.
- */
+/** Writes the files as the whole of `outDir`, atomically: a failed run leaves it as it was. */
 export function writeOutput(outDir: string, files: GeneratedFile[]): void {
-  const target = path.resolve(outDir);
-  const staging = `${target}.tmp-${process.pid}`;
-  const previous = `${target}.old-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  try {
+  replaceAtomically(outDir, (staging) => {
+    mkdirSync(staging);
     for (const file of files) {
       const full = path.join(staging, file.path);
       mkdirSync(path.dirname(full), { recursive: true });
       writeFileSync(full, file.content);
     }
-    mkdirSync(staging, { recursive: true });
-    const hadPrevious = existsSync(target);
-    if (hadPrevious) renameSync(target, previous);
-    renameSync(staging, target);
+  });
+}
+
+/**
+ * Replaces `target`, a file or a directory, with what `write` makes at the sibling path it is
+ * given: that is renamed into place only once `write` has returned, so an interrupted or failed
+ * run leaves the previous `target` intact.
+ */
+export function replaceAtomically(target: string, write: (staging: string) => void): void {
+  const full = path.resolve(target);
+  const staging = `${full}.tmp-${process.pid}`;
+  const previous = `${full}.old-${process.pid}`;
+  mkdirSync(path.dirname(full), { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    write(staging);
+    // A directory cannot be renamed onto a non-empty one, so the old one is moved aside first.
+    const hadPrevious = existsSync(full);
+    if (hadPrevious) renameSync(full, previous);
+    renameSync(staging, full);
     if (hadPrevious) rmSync(previous, { recursive: true, force: true });
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -51,7 +62,7 @@ export function staleFiles(outDir: string, files: GeneratedFile[]): string[] {
     if (!existsSync(full) || readFileSync(full, "utf8") !== content) stale.add(file);
   }
   for (const file of actual) if (!expected.has(file)) stale.add(file);
-  return [...stale].sort();
+  return sortBy([...stale], String);
 }
 
 function listFiles(dir: string, prefix = ""): string[] {

@@ -1,4 +1,5 @@
 import type { Client } from "openapi-fetch";
+import type { IndexedOperation } from "../generated/operation-index.gen.ts";
 import type { paths } from "../generated/schema.js";
 import {
   errorFromResponse,
@@ -14,83 +15,57 @@ export interface PerCallOptions {
   timeout?: number | false;
 }
 
-/** The fetch calls go through; `init.signal` carries the call's timeout and the caller's signal. */
+/** The fetch calls go through; the Request carries the call's timeout and the caller's signal. */
 export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
 
 /** The client options that shape each call (see OnezoneClientOptions). */
 export interface CallerOptions {
   timeout?: number | false;
-  fetch?: Fetch;
-  /** The retries() middleware, if the client has one. */
-  retry?: unknown;
 }
-
-/** A function from generated/operations.gen.ts: `(client, options?)` or `(client, path, options?)`. */
-export type GeneratedOperation = (
-  client: Client<paths>,
-  ...args: unknown[]
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /** Runs one operation under its timeout; resolves to its data, or throws an OnezoneError. */
 export type Caller = (
   operationId: string,
-  operation: GeneratedOperation,
+  operation: IndexedOperation,
   args: unknown[],
 ) => Promise<unknown>;
 
+/** openapi-fetch's `request()` without the types that tie a path to its options. */
+type Send = (
+  method: string,
+  path: string,
+  init: object,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+type CallOptions = PerCallOptions & RequestInit & { params?: object };
+
 /** The caller for one client's operations. */
 export function operationCaller(raw: Client<paths>, options: CallerOptions): Caller {
-  const { timeout: clientTimeout = 30_000, fetch = globalThis.fetch, retry } = options;
-  // retries() waits between tries on request.signal, and a fetch of the caller's own may take
-  // only the Request: then the Request carries the signal too.
-  const onRequest = retry || options.fetch;
-
-  // Calls that start within 1/128 of their timeout of each other (64 at most) share one abort
-  // signal, which fires once the last of them can have had its whole timeout: each call gets its
-  // timeout and under 1% more. A signal of its own per call (a timer, and undici's listener and
-  // finalizer) would double the client's own CPU time per call (BENCHMARKS.md); 64 keeps
-  // undici's listeners on one signal far from the 1500 it warns at.
-  let shared: AbortSignal | undefined;
-  let sharedTimeout: number | undefined;
-  let until = 0;
-  let calls = 0;
-  const sharedDeadline = (timeout: number): AbortSignal => {
-    const now = performance.now();
-    const window = timeout >>> 7;
-    if (timeout !== sharedTimeout || now >= until || ++calls > 64) {
-      shared = AbortSignal.timeout(timeout + window);
-      sharedTimeout = timeout;
-      until = now + window;
-      calls = 1;
-    }
-    return shared as AbortSignal;
-  };
-  // Made out here: a closure made inside the async function below costs it about 0.5 µs a call.
-  const sendWith = (signal?: AbortSignal) => (request: Request) => fetch(request, { signal });
+  const { timeout: clientTimeout = 30_000 } = options;
+  const send = raw.request as Send;
 
   return async (operationId, operation, args) => {
-    // The call options are a generated function's last declared parameter: after the client, and
-    // after the path parameters when the operation has some.
-    const optionsAt = operation.length - 2;
+    // A method takes the path parameters first when the operation has some, the call options next.
+    const { pathParameters } = operation;
     const {
       timeout = clientTimeout,
       signal,
-      ...rest
-    } = (args[optionsAt] ?? {}) as PerCallOptions & RequestInit;
-    const deadline = timeout === false ? undefined : sharedDeadline(timeout);
+      params,
+      ...init
+    } = (args[pathParameters ? 1 : 0] ?? {}) as CallOptions;
+    const deadline = timeout === false ? undefined : AbortSignal.timeout(timeout);
     const callSignal =
       signal && deadline ? AbortSignal.any([signal, deadline]) : (signal ?? deadline);
-    // fetch gets the signal. A Request made with it would follow it too, at the same cost again,
-    // so it carries it only when it must.
-    args[optionsAt] = {
-      ...rest,
-      signal: onRequest ? callSignal : signal,
-      fetch: sendWith(callSignal),
-      parseAs: "text",
-    };
-    let result: Awaited<ReturnType<GeneratedOperation>>;
+    let result: Awaited<ReturnType<Send>>;
     try {
-      result = await operation(raw, ...args);
+      // The Request openapi-fetch makes carries the signal: fetch follows it, and so do retries().
+      result = await send(operation.method, operation.path, {
+        ...init,
+        // Path parameters left out altogether are refused like missing ones, not sent as `{id}`.
+        params: pathParameters ? { ...params, path: args[0] ?? {} } : params,
+        signal: callSignal,
+        parseAs: "text",
+      });
     } catch (cause) {
       throw deadline?.aborted
         ? new OnezoneTimeoutError(`${operationId} timed out after ${timeout} ms`, {

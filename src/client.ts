@@ -1,15 +1,11 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import * as operations from "../generated/operations.gen.ts";
+import { operationIndex } from "../generated/operation-index.gen.ts";
+import type * as operations from "../generated/operations.gen.ts";
 import type { paths } from "../generated/schema.js";
 import { authMiddleware, type OnezoneAuth } from "./auth.ts";
-import {
-  type Fetch,
-  type GeneratedOperation,
-  operationCaller,
-  type PerCallOptions,
-} from "./call.ts";
+import { resolveBaseUrl } from "./base-url.ts";
+import { type Fetch, operationCaller, type PerCallOptions } from "./call.ts";
 import { pathSerializer } from "./path.ts";
-import { resolveBaseUrl } from "./transport.ts";
 
 export interface OnezoneClientOptions {
   /** Onezone's host name (and port): calls go to `https://<host>/api/v3/onezone`. */
@@ -33,7 +29,9 @@ export interface OnezoneClientOptions {
 }
 
 type Operations = typeof operations;
-type OperationId = keyof Operations;
+type Index = typeof operationIndex;
+/** Every operation's name: its generated function's and its index entry's. */
+type OperationId = keyof Operations & keyof Index;
 
 /** What a successful call resolves to: the response body typed from the spec (`undefined` for 204). */
 export type OperationResult<Id extends OperationId> = Extract<
@@ -43,16 +41,21 @@ export type OperationResult<Id extends OperationId> = Extract<
 
 type ArgsOf<F> = F extends (client: Client<paths>, ...args: infer Args) => unknown ? Args : never;
 
-/** The generated arguments with the per-call options added to the last one (the call options). */
-type WithPerCallOptions<Args extends unknown[]> = {
-  [K in keyof Args]: K extends `${Required<Args> extends [unknown, unknown] ? 1 : 0}`
-    ? Args[K] & PerCallOptions
-    : Args[K];
+/** The call options with the per-call ones added. */
+type WithPerCallOptions<Options extends unknown[]> = {
+  [K in keyof Options]: Options[K] & PerCallOptions;
 };
+
+/** The generated function's arguments after the client: the path parameters first, if the index says it takes some. */
+type MethodArgs<Id extends OperationId> = Index[Id]["pathParameters"] extends true
+  ? ArgsOf<Operations[Id]> extends [infer Path, ...infer Options]
+    ? [path: Path, ...WithPerCallOptions<Options>]
+    : never
+  : WithPerCallOptions<ArgsOf<Operations[Id]>>;
 
 /** A generated operation without its client argument, resolving to its data or throwing. */
 type OperationMethod<Id extends OperationId> = (
-  ...args: WithPerCallOptions<ArgsOf<Operations[Id]>>
+  ...args: MethodArgs<Id>
 ) => Promise<OperationResult<Id>>;
 
 export type OnezoneClient = { [Id in OperationId]: OperationMethod<Id> } & {
@@ -75,10 +78,9 @@ export function createOnezoneClient(options: OnezoneClientOptions): OnezoneClien
     options.retry as Middleware,
   );
   const call = operationCaller(raw, options);
-  const client: Record<string, unknown> = {};
-  for (const [id, operation] of Object.entries(operations)) {
-    client[id] = (...args: unknown[]) => call(id, operation as GeneratedOperation, args);
-  }
-  client.raw = raw;
-  return client as OnezoneClient;
+  const methods = Object.entries(operationIndex).map(([id, operation]) => [
+    id,
+    (...args: unknown[]) => call(id, operation, args),
+  ]);
+  return { ...Object.fromEntries(methods), raw } as OnezoneClient;
 }

@@ -1,7 +1,6 @@
 export * from "../generated/operations.gen.ts";
 export type { components, operations, paths } from "../generated/schema.js";
 export type { OnezoneAuth } from "./auth.ts";
-export { BodyTooLargeError, responseSizeLimit } from "./body.ts";
 export type { PerCallOptions } from "./call.ts";
 export {
   createOnezoneClient,
@@ -18,4 +17,5 @@ export {
   OnezoneUsageError,
   OnezoneValidationError,
 } from "./errors.ts";
+export { BodyTooLargeError, responseSizeLimit } from "./response-size-limit.ts";
 export { type RetryOptions, retries } from "./retry.ts";

@@ -52,7 +52,7 @@ await build({
   outfile: path.join(cli, "main.js"),
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "esm",
   packages: "external",
   sourcemap: true,

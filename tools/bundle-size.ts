@@ -35,6 +35,8 @@ export interface BundleSize {
   consumer: Consumer;
   minified: number;
   gzipped: number;
+  /** The minified bundle itself. */
+  text: string;
   /** Minified bytes each file kept in the bundle contributes, by path relative to the repo. */
   modules: Record<string, number>;
 }
@@ -65,6 +67,7 @@ export async function bundleSize(consumer: Consumer): Promise<BundleSize> {
     consumer,
     minified: output.contents.byteLength,
     gzipped: gzipSync(output.contents).byteLength,
+    text: output.text,
     modules: Object.fromEntries(kept.map(([file, { bytesInOutput }]) => [file, bytesInOutput])),
   };
 }

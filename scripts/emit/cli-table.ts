@@ -1,6 +1,7 @@
-// Emits cli-table.gen.ts: the operation table onezone-rest-cli reads, as plain typed data.
+// Emits cli-table.gen.ts: the operation table onezone-rest-cli reads, as plain typed data; how to
+// send each operation (method, path, ...) the CLI reads from operation-index.gen.ts, by name.
 //   export const cliOperations: readonly CliOperation[] = [
-//     { id: "getNamedTokenStatus", name: "getNamedTokenStatus", method: "get", path: "/tokens/named/{id}/status", ... },
+//     { id: "getNamedTokenStatus", name: "getNamedTokenStatus", summary: "Get named token status", ... },
 import type { InterfaceDeclarationStructure } from "ts-morph";
 import type { ApiModel, Operation } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
@@ -36,8 +37,6 @@ const INTERFACES: InterfaceDeclarationStructure[] = [
   shape("CliOperation", "One operation: a command of onezone-rest-cli.", {
     id: "string",
     name: "string",
-    method: "string",
-    path: "string",
     summary: "string",
     description: "string",
     tags: "readonly string[]",
@@ -81,8 +80,6 @@ function operationLiteral(op: Operation): Literal {
   return {
     id: op.id,
     name: op.name,
-    method: op.method,
-    path: op.path,
     summary: op.summary,
     description: op.description,
     tags: op.tags,

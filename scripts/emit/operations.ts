@@ -5,6 +5,7 @@ import type { FunctionDeclarationStructure, TypeAliasDeclarationStructure } from
 import type { ApiModel, Operation } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
 import { type EmitContext, header } from "./header.ts";
+import { hasPathParameters } from "./operation-index.ts";
 import { docText, type PrintableStatement, printStatements, StructureKind } from "./ts-project.ts";
 
 const CALL_OPTIONS: TypeAliasDeclarationStructure = {
@@ -54,7 +55,7 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
 function operationFunction(op: Operation): FunctionDeclarationStructure {
   const pathLiteral = JSON.stringify(op.path);
   const operationType = `paths[${pathLiteral}][${JSON.stringify(op.method)}]`;
-  const hasPathParams = op.parameters.some((p) => p.in === "path");
+  const hasPathParams = hasPathParameters(op);
   const optionsRequired =
     op.parameters.some((p) => p.in !== "path" && p.required) || op.requestBody?.required === true;
   const init = hasPathParams ? "{ ...options, params: { ...options?.params, path } }" : "options";

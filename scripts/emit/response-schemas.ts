@@ -2,6 +2,7 @@
 //   { "components": { "schemas": { "Error": … } }, "operations": { "GET /tokens/named/{id}/status": "getNamedTokenStatus" },
 //     "responses": { "getNamedTokenStatus": { "200": { "$ref": "#/components/schemas/NamedTokenStatus" } } } }
 import type { ApiModel } from "../model.ts";
+import { sortKeys } from "../sort.ts";
 import type { GeneratedFile } from "../write.ts";
 import type { EmitContext } from "./header.ts";
 
@@ -31,16 +32,7 @@ export function emitResponseSchemas(
   };
   return {
     path: "response-schemas.json",
+    // Keys sorted, so the output does not depend on the spec's key order.
     content: `${JSON.stringify(sortKeys(content), null, 2)}\n`,
   };
-}
-
-/** Object keys in code-point order, so the output does not depend on the spec's key order. */
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  // No prototype, so that a key named __proto__ is an entry like any other.
-  const sorted: Node = Object.create(null);
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Node)[key]);
-  return sorted;
 }

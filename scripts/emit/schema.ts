@@ -26,7 +26,8 @@ const {
 > = require("openapi-typescript/dist/lib/utils.cjs");
 
 export function emitSchema(document: Record<string, unknown>, context: EmitContext): GeneratedFile {
-  const schema = document as unknown as OpenAPI3;
+  // A copy: the transform changes the document it is given (it adds discriminator enums).
+  const schema = structuredClone(document) as unknown as OpenAPI3;
   const ast = transformSchema(schema, transformContext(schema));
   return {
     path: "schema.d.ts",

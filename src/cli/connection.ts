@@ -1,8 +1,8 @@
 // Where to send and as whom: --host/ONEZONE_HOST, and one credential from the command line or env.
 import type { OnezoneAuth } from "../auth.ts";
+import { resolveBaseUrl } from "../base-url.ts";
 import type { OnezoneClientOptions } from "../client.ts";
 import { OnezoneUsageError } from "../errors.ts";
-import { resolveBaseUrl } from "../transport.ts";
 import type { Invocation } from "./args.ts";
 import { isSendable, storedHeaderValue, UNSENDABLE } from "./header-value.ts";
 

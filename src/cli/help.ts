@@ -1,6 +1,8 @@
 // The text of --help: the operations by tag, and one operation's description, parameters and uses.
 import { type CliOperation, cliApi, cliOperations } from "../../generated/cli-table.gen.ts";
+import { sortBy } from "../sort.ts";
 import { EXIT_CODE_HELP } from "./exit-codes.ts";
+import type { CliCommand } from "./operations.ts";
 
 export const USAGE =
   "Usage: onezone-rest-cli [options] <operationId> [key=value ...] [Header:value ...]";
@@ -13,16 +15,12 @@ export function mainHelp(operations: readonly CliOperation[] = cliOperations): s
       groups.set(tag, [...(groups.get(tag) ?? []), op]);
     }
   }
-  const listing = [...groups]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([tag, ops]) => {
-      const lines = [...ops]
-        .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map(
-          (op) => `    ${op.id.padEnd(width)}${op.summary}${op.deprecated ? " (deprecated)" : ""}`,
-        );
-      return [`  ${tag}`, ...lines].join("\n");
-    });
+  const listing = sortBy([...groups], ([tag]) => tag).map(([tag, ops]) => {
+    const lines = sortBy(ops, (op) => op.id).map(
+      (op) => `    ${op.id.padEnd(width)}${op.summary}${op.deprecated ? " (deprecated)" : ""}`,
+    );
+    return [`  ${tag}`, ...lines].join("\n");
+  });
   return `onezone-rest-cli: the ${cliApi.title} (${cliApi.version}) from the command line.
 
 ${USAGE}
@@ -56,7 +54,7 @@ ${EXIT_CODE_HELP}
 }
 
 /** One operation's help; `render` turns its Markdown description into terminal text. */
-export function operationHelp(op: CliOperation, render: (markdown: string) => string): string {
+export function operationHelp(op: CliCommand, render: (markdown: string) => string): string {
   const sections = [
     `onezone-rest-cli ${op.id}: ${op.summary}`,
     ...(op.deprecated

@@ -1,16 +1,28 @@
 // Finds an operation of the generated table by id, suggesting the nearest id for a typo.
 import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.ts";
+import { type IndexedOperation, operationIndex } from "../../generated/operation-index.gen.ts";
 import { OnezoneUsageError } from "../errors.ts";
 
-export function findOperation(id: string, operations = cliOperations): CliOperation {
+/** A command: the operation as the CLI table describes it, and as the client sends it (method, path, ...). */
+export type CliCommand = CliOperation & IndexedOperation;
+
+export function findOperation(id: string, operations = cliOperations): CliCommand {
   const operation = operations.find((op) => op.id === id);
-  if (operation) return operation;
+  if (operation) return { ...operation, ...indexed(operation.name) };
   const guess = nearest(
     id,
     operations.map((op) => op.id),
   );
   const hint = guess ? `did you mean ${guess}?` : "see onezone-rest-cli --help for the list";
   throw new OnezoneUsageError(`Unknown operation "${id}"; ${hint}`);
+}
+
+/** The operation's entry in the generated operation index, which the client reads too. */
+function indexed(name: string): IndexedOperation {
+  if (!Object.hasOwn(operationIndex, name)) {
+    throw new Error(`The operation index has no ${name}; run npm run generate.`);
+  }
+  return operationIndex[name as keyof typeof operationIndex];
 }
 
 /** The candidate closest to `word` by edit distance (case-insensitive), if it is close enough. */

@@ -1,10 +1,10 @@
 // Sends one operation through the typed client, tracing it with --verbose; loaded only to send.
-import type { CliOperation } from "../../generated/cli-table.gen.ts";
-import { responseSizeLimit } from "../body.ts";
 import { createOnezoneClient, type OnezoneClient } from "../client.ts";
+import { responseSizeLimit } from "../response-size-limit.ts";
 import { retries } from "../retry.ts";
 import type { Connection } from "./connection.ts";
 import { requestLines } from "./curl.ts";
+import type { CliCommand } from "./operations.ts";
 import type { RequestPlan } from "./request.ts";
 
 const RESPONSE_SIZE_LIMIT = 64 * 1024 * 1024;
@@ -35,13 +35,12 @@ export function connect(connection: Connection, trace: Trace): OnezoneClient {
 /** Resolves to the response body (`undefined` for 204); throws the client's errors. */
 export function send(
   client: OnezoneClient,
-  op: CliOperation,
+  op: CliCommand,
   plan: RequestPlan,
   headers: Connection["headers"],
 ): Promise<unknown> {
   const method = (client as unknown as Record<string, Method>)[op.name];
   if (!method) throw new Error(`The client has no method ${op.name}; run npm run generate.`);
   const options = { params: { query: plan.query }, headers: new Headers(headers) };
-  const hasPath = op.parameters.some((p) => p.in === "path");
-  return hasPath ? method(plan.path, options) : method(options);
+  return op.pathParameters ? method(plan.path, options) : method(options);
 }

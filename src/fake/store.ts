@@ -1,3 +1,4 @@
+import { sortBy } from "../sort.ts";
 import type { AuthErrorId } from "./errors.ts";
 import {
   type FakeSeed,
@@ -102,10 +103,10 @@ export class FakeStore {
 
   /** The user's named (access) tokens, serialized and sorted by token name; revoked ones too. */
   clientTokens(userId: string): string[] {
-    return [...this.namedTokensById.values()]
-      .filter(({ subject }) => subject.type === "user" && subject.id === userId)
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map(({ token }) => token);
+    const tokens = [...this.namedTokensById.values()].filter(
+      ({ subject }) => subject.type === "user" && subject.id === userId,
+    );
+    return sortBy(tokens, ({ name }) => name).map(({ token }) => token);
   }
 
   supports(providerId: string, userId: string): boolean {

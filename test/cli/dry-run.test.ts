@@ -2,10 +2,10 @@
 // sends: same method, same bytes of request target, same headers, for awkward values, both in
 // process (query and cookie parameters included) and through the CLI process.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { CliOperation } from "../../generated/cli-table.gen.ts";
 import { resolveConnection } from "../../src/cli/connection.ts";
 import { curlCommand } from "../../src/cli/curl.ts";
 import { plannedRequest } from "../../src/cli/dry-run.ts";
+import type { CliCommand } from "../../src/cli/operations.ts";
 import { planRequest } from "../../src/cli/request.ts";
 import { connect } from "../../src/cli/send.ts";
 import {
@@ -74,11 +74,12 @@ function expectSameRequest(dry: {
 }
 
 describe("in process: plannedRequest is what the client sends", () => {
-  const op: CliOperation = {
+  const op: CliCommand = {
     id: "getFile",
     name: "getFile",
     method: "get",
     path: "/spaces/{spaceId}/files/{fileId}",
+    pathParameters: true,
     summary: "",
     description: "",
     tags: [],

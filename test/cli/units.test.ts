@@ -1,10 +1,11 @@
 // Table-driven cases for the CLI's small pure parts: suggestions, quoting, masking, exit codes,
 // and parameter kinds the spec does not use yet (query, cookie, header).
 import { describe, expect, it } from "vitest";
-import type { CliOperation } from "../../generated/cli-table.gen.ts";
+import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.ts";
+import { operationIndex } from "../../generated/operation-index.gen.ts";
 import { curlCommand, maskedHeaders, shellQuote } from "../../src/cli/curl.ts";
 import { exitCodeForStatus } from "../../src/cli/exit-codes.ts";
-import { editDistance, nearest } from "../../src/cli/operations.ts";
+import { editDistance, findOperation, nearest } from "../../src/cli/operations.ts";
 import { formatBody } from "../../src/cli/output.ts";
 import { planRequest } from "../../src/cli/request.ts";
 import { OnezoneUsageError } from "../../src/errors.ts";
@@ -27,6 +28,16 @@ describe("editDistance and nearest", () => {
   });
   it("suggests nothing when every candidate is far", () => {
     expect(nearest("frobnicate", ["getNamedTokenStatus", "listClientTokens"])).toBeUndefined();
+  });
+});
+
+describe("findOperation", () => {
+  it("gives each command its table entry and the client's index entry (method, path, ...)", () => {
+    expect(cliOperations.map((op) => op.name)).toEqual(Object.keys(operationIndex));
+    for (const [name, indexed] of Object.entries(operationIndex)) {
+      const op = cliOperations.find((candidate) => candidate.name === name) as CliOperation;
+      expect(findOperation(op.id)).toEqual({ ...op, ...indexed });
+    }
   });
 });
 
@@ -96,8 +107,6 @@ describe("planRequest on an operation with every kind of parameter", () => {
   const op: CliOperation = {
     id: "listThings",
     name: "listThings",
-    method: "get",
-    path: "/spaces/{spaceId}/things",
     summary: "",
     description: "",
     tags: [],

@@ -1,5 +1,7 @@
-// `lint:spec` keeps the API docs complete: the real script, run as a process on a copy of the spec
-// with one operation's docs broken, exits non-zero naming the operation and its file:line.
+// `lint:spec` keeps the API docs complete and right: the real script, run as a process on a copy
+// of the spec with one operation's docs broken, exits non-zero naming the operation and its
+// file:line; with `--spec` it lints any spec (the seed pages, a Swagger 2.0 description) with the
+// docs rules, and with `--format` prints Redocly's own reports (JSON, GitHub Actions, stylish).
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -8,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseYaml, stringifyYaml } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptArgs } from "../helpers/processes.ts";
+import { readFixture } from "../spec/fixture-markers.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SPEC_COPY = "onezone.yaml";
@@ -149,5 +152,136 @@ describe("npm run lint:spec on a copy of the spec", () => {
         method: c.method,
       });
     }
+  });
+});
+
+/** `npm run lint:spec -- <args>`, from the project's root, as npm runs it. */
+function lintSpecAt(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      scriptArgs("scripts/lint-spec.ts", args),
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const byLine = (a: [string, number], b: [string, number]) =>
+  a[1] - b[1] || a[0].localeCompare(b[0]);
+
+/** What the fixture's `# expect:` markers say lint finds: `[rule, line]`, sorted. */
+function expectedProblems(file: string): [string, number][] {
+  return readFixture(file)
+    .expected.map(({ rule, line }): [string, number] => [rule, line])
+    .sort(byLine);
+}
+
+describe.each(["test/fixtures/seed-pages/openapi.yaml", "test/fixtures/lint/swagger-2.0.yaml"])(
+  "npm run lint:spec -- --spec %s",
+  (file) => {
+    const expected = expectedProblems(file);
+
+    it("lints it with the docs rules: `file:line:col  rule  message` on stderr, exit 1", async () => {
+      const { code, stdout, stderr } = await lintSpecAt(["--spec", file]);
+      expect(code, stderr).toBe(1);
+      expect(stdout).toBe(
+        `${file}: ${expected.length} error(s), 0 warning(s) under redocly.yaml.\n`,
+      );
+      const found = stderr
+        .trimEnd()
+        .split("\n")
+        .map((line): [string, number] => {
+          const match = new RegExp(`^${file}:(\\d+):\\d+ {2}(\\S+) {2}\\S`).exec(line);
+          expect(match, line).not.toBeNull();
+          return [match?.[2] ?? "", Number(match?.[1])];
+        });
+      expect(found.sort(byLine)).toEqual(expected);
+    });
+
+    it("--format json: Redocly's JSON report on stdout, the summary line on stderr", async () => {
+      const { code, stdout, stderr } = await lintSpecAt(["--spec", file, "--format", "json"]);
+      expect(code, stderr).toBe(1);
+      expect(stderr).toBe(
+        `${file}: ${expected.length} error(s), 0 warning(s) under redocly.yaml.\n`,
+      );
+      const report = JSON.parse(stdout) as {
+        totals: { errors: number; warnings: number };
+        problems: {
+          ruleId: string;
+          location: { source: { ref: string }; start: { line: number } }[];
+        }[];
+      };
+      expect(report.totals).toMatchObject({ errors: expected.length, warnings: 0 });
+      const found = report.problems.map((p): [string, number] => {
+        expect(p.location[0]?.source.ref).toBe(file);
+        return [p.ruleId, p.location[0]?.start.line ?? 0];
+      });
+      expect(found.sort(byLine)).toEqual(expected);
+    });
+
+    it("--format github-actions: one annotation per problem, at its file and line", async () => {
+      const { code, stdout } = await lintSpecAt(["--spec", file, "--format", "github-actions"]);
+      expect(code).toBe(1);
+      const found = stdout
+        .trimEnd()
+        .split("\n")
+        .map((line): [string, number] => {
+          const match = /^::error ([^:]+)::\S/.exec(line);
+          expect(match, line).not.toBeNull();
+          const properties = Object.fromEntries(
+            (match?.[1] ?? "").split(",").map((pair) => pair.split("=") as [string, string]),
+          );
+          expect(properties.file).toBe(file);
+          return [properties.title ?? "", Number(properties.line)];
+        });
+      expect(found.sort(byLine)).toEqual(expected);
+    });
+
+    it("--format stylish: the file, then one line per problem", async () => {
+      const { code, stdout } = await lintSpecAt(["--spec", file, "--format", "stylish"]);
+      expect(code).toBe(1);
+      const [header, ...lines] = stdout.trim().split("\n");
+      expect(header).toBe(`${file}:`);
+      const found = lines.map((line): [string, number] => {
+        const match = /^\s+(\d+):\d+\s+error\s+(\S+)\s+\S/.exec(line);
+        expect(match, line).not.toBeNull();
+        return [match?.[2] ?? "", Number(match?.[1])];
+      });
+      expect(found.sort(byLine)).toEqual(expected);
+    });
+  },
+);
+
+describe("npm run lint:spec -- --spec <file> on a clean spec, and usage errors", () => {
+  it("the project's spec passes the docs rules through --spec too, in every format", async () => {
+    const plain = await lintSpecAt(["--spec", "spec/onezone.yaml"]);
+    expect(plain).toEqual({
+      code: 0,
+      stdout: "spec/onezone.yaml: 0 error(s), 0 warning(s) under redocly.yaml.\n",
+      stderr: "",
+    });
+    const json = await lintSpecAt(["--spec", "spec/onezone.yaml", "--format", "json"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      totals: { errors: 0, warnings: 0 },
+      problems: [],
+    });
+    const annotations = await lintSpecAt(["--format", "github-actions"]);
+    expect({ code: annotations.code, stdout: annotations.stdout }).toEqual({ code: 0, stdout: "" });
+  });
+
+  it.each([
+    ["an unknown format", ["--format", "yaml"], "Unknown format 'yaml'"],
+    ["a spec given twice", ["spec/onezone.yaml", "--spec", "spec/onezone.yaml"], "Give one spec"],
+    ["an unknown option", ["--sepc", "spec/onezone.yaml"], "--sepc"],
+  ])("%s exits 2 with the usage", async (_name, args, message) => {
+    const { code, stdout, stderr } = await lintSpecAt(args);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toContain(message);
+    expect(stderr).toContain("Usage: npm run lint:spec");
   });
 });

@@ -18,7 +18,7 @@ export function runGenerate(args: string[], cwd = ROOT): Run {
 
 /** Node's arguments for a script in scripts/, run the way its npm script runs it. */
 export function scriptArgs(script: string, args: string[] = []): string[] {
-  return [path.join(ROOT, "tools/run-script.mjs"), path.join(ROOT, script), ...args];
+  return [path.join(ROOT, script), ...args];
 }
 
 export function run(command: string, args: string[], cwd = ROOT): Run {

@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, run } from "../helpers/processes.ts";
 import { CONSUMER_OUTPUT, RESOLUTIONS, writeConsumerProject } from "./consumer-project.ts";
+import { nodeAtFloor, nodeFloorVersion } from "./node-floor.ts";
 import { pack, type Stage, stagePackage } from "./stage.ts";
 
 const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
@@ -15,7 +16,10 @@ const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 describe("the packed package, installed in a fresh project", () => {
   let stage: Stage;
   let project: string;
+  /** Each Node the package must run on: the one running the tests, and the oldest it supports. */
+  const nodes: Record<string, string> = { current: process.execPath };
   beforeAll(() => {
+    nodes.floor = nodeAtFloor();
     stage = stagePackage();
     const built = stage.npm("build");
     if (built.code !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`);
@@ -44,23 +48,40 @@ describe("the packed package, installed in a fresh project", () => {
     60_000,
   );
 
-  it("runs against the fake server from onezone-client/fake", () => {
-    const compiled = run(process.execPath, [TSC, "-p", "tsconfig.nodenext.json"], project);
-    expect(compiled.code, compiled.stdout).toBe(0);
-    const ran = run(process.execPath, ["out/consumer.js"], project);
-    expect(ran.stderr).toBe("");
-    expect(ran.code).toBe(0);
-    expect(ran.stdout.trimEnd().split("\n")).toEqual(CONSUMER_OUTPUT);
-  }, 60_000);
+  const runtimes = [
+    ["current", `the Node running the tests (${process.version})`],
+    ["floor", `Node ${nodeFloorVersion()}, the oldest engines.node allows`],
+  ] as const;
 
-  it.each([
-    ["onezone-rest-cli", "Usage: onezone-rest-cli"],
-    ["onezone-fake", "Usage: onezone-fake"],
-  ])("installs the %s bin, which prints its usage", (name, usage) => {
-    const help = run(path.join(project, "node_modules/.bin", name), ["--help"], project);
+  it.each(runtimes)(
+    "runs against the fake server from onezone-client/fake under %s: %s",
+    (node) => {
+      const compiled = run(process.execPath, [TSC, "-p", "tsconfig.nodenext.json"], project);
+      expect(compiled.code, compiled.stdout).toBe(0);
+      const ran = run(nodes[node] as string, ["out/consumer.js"], project);
+      expect(ran.stderr).toBe("");
+      expect(ran.code).toBe(0);
+      expect(ran.stdout.trimEnd().split("\n")).toEqual(CONSUMER_OUTPUT);
+    },
+    60_000,
+  );
+
+  it.each(
+    runtimes.flatMap(([node, label]) => [
+      ["onezone-rest-cli", "Usage: onezone-rest-cli", node, label],
+      ["onezone-fake", "Usage: onezone-fake", node, label],
+    ]),
+  )("installs the %s bin, which prints %j under %s: %s", (name, usage, node) => {
+    const bin = path.join(project, "node_modules/.bin", name);
+    const help = run(nodes[node] as string, [bin, "--help"], project);
     expect(help.stderr).toBe("");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(usage);
+  });
+
+  it("runs the floor Node it says it does", () => {
+    const version = run(nodes.floor as string, ["--version"], project);
+    expect(version.stdout.trim()).toBe(`v${nodeFloorVersion()}`);
   });
 
   it("ships the sources its source maps and declaration maps point to", () => {

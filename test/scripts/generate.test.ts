@@ -1,8 +1,19 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
+import { parseYaml } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
-import { ROOT, runGenerate, scratchDir, typecheck } from "../helpers/processes.ts";
+import { ROOT, runGenerate, scratchDir, scriptArgs, typecheck } from "../helpers/processes.ts";
 
 const SECOND = path.join(ROOT, "test/fixtures/second");
 
@@ -27,12 +38,8 @@ describe("npm run generate on another spec", () => {
     const result = runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", out]);
     expect(result.stderr).toMatch(/\d+ warning\(s\) under Redocly's minimal ruleset\./);
     expect(result.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([
-      "cli-table.gen.ts",
-      "operations.gen.ts",
-      "response-schemas.json",
-      "schema.d.ts",
-    ]);
+    // Every emitter's file, as for the project's own spec.
+    expect(readdirSync(out).sort()).toEqual(readdirSync(path.join(ROOT, "generated")).sort());
     const operations = readFileSync(path.join(out, "operations.gen.ts"), "utf8");
     expect(operations).not.toMatch(/from "\.\.\//); // generated code imports only itself and packages
     copyFileSync(path.join(SECOND, "consumer.ts"), path.join(dir, "consumer.ts"));
@@ -76,8 +83,42 @@ describe("a spec split across files", () => {
   });
 });
 
+describe("V8's compile cache", () => {
+  it("is kept in the temporary directory, and a run that finds it gives the same files", () => {
+    const dir = scratchDir("compile-cache");
+    // Not NODE_COMPILE_CACHE: that would turn the cache on whether generate does or not.
+    const env = { ...process.env, TMPDIR: dir, NODE_COMPILE_CACHE: "" };
+    const generateInto = (out: string) =>
+      spawnSync(process.execPath, scriptArgs("scripts/generate.ts", ["--out", out]), { env });
+    expect(generateInto(path.join(dir, "cold")).status).toBe(0);
+    const cache = path.join(dir, "node-compile-cache");
+    const cached = readdirSync(cache, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .reduce((bytes, entry) => bytes + statSync(path.join(entry.parentPath, entry.name)).size, 0);
+    expect(cached).toBeGreaterThan(1_000_000); // TypeScript's compiled code alone is several MB
+    expect(generateInto(path.join(dir, "warm")).status).toBe(0);
+    expect(hashTree(path.join(dir, "warm"))).toBe(hashTree(path.join(dir, "cold")));
+  });
+});
+
 describe("a JSON spec", () => {
-  it("is read as JSON: of a repeated key, the last one counts", () => {
+  it("gives the same code as the same spec in YAML", () => {
+    const dir = scratchDir("json-yaml");
+    const document = parseYaml(readFileSync(path.join(SECOND, "openapi.yaml"), "utf8"));
+    writeFileSync(path.join(dir, "openapi.json"), JSON.stringify(document, null, 2));
+    copyFileSync(path.join(SECOND, "openapi.yaml"), path.join(dir, "openapi.yaml"));
+    for (const format of ["json", "yaml"]) {
+      const result = runGenerate(["--spec", `openapi.${format}`, "--out", format], dir);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    for (const file of readdirSync(path.join(dir, "yaml"))) {
+      const fromYaml = readFileSync(path.join(dir, "yaml", file), "utf8");
+      const fromJson = readFileSync(path.join(dir, "json", file), "utf8");
+      expect(fromJson.replaceAll("openapi.json", "openapi.yaml"), file).toBe(fromYaml);
+    }
+  });
+
+  it("is parsed by Redocly, as YAML is: a repeated key is refused where it repeats", () => {
     const dir = scratchDir("json");
     const spec = {
       openapi: "3.1.0",
@@ -95,12 +136,17 @@ describe("a JSON spec", () => {
       '"operationId": "first",',
       '"operationId": "first",\n        "operationId": "getA",',
     );
+    const repeatLine = text.split("\n").findIndex((line) => line.includes('"getA"')) + 1;
     writeFileSync(path.join(dir, "repeated.json"), text);
-    const result = runGenerate(["--spec", path.join(dir, "repeated.json"), "--out", "out"], dir);
-    expect(result.code, result.stderr).toBe(0);
-    const operations = readFileSync(path.join(dir, "out/operations.gen.ts"), "utf8");
-    expect(operations).toContain("export function getA(");
-    expect(operations).not.toContain("first");
+    const result = runGenerate(["--spec", "repeated.json", "--out", "out"], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^ {2}repeated\\.json:${repeatLine}:\\d+ {2}yaml-syntax {2}duplicated mapping key`,
+        "m",
+      ),
+    );
+    expect(existsSync(path.join(dir, "out"))).toBe(false);
   });
 });
 
@@ -151,10 +197,14 @@ describe("a spec that cannot be generated from", () => {
     writeFileSync(path.join(dir, "spec/onezone.yaml"), unsummarised);
     writeFileSync(path.join(dir, "foreign.yaml"), unsummarised);
 
+    // Reported at the operation's method, the line above its operationId: findIndex counts from
+    // 0, so it gives that line's number.
+    const lines = unsummarised.split("\n");
+    const methodLine = lines.findIndex((line) => line.includes("operationId: getNamedTokenStatus"));
     const own = runGenerate(["--spec", "spec/onezone.yaml", "--out", "out"], dir);
     expect(own.code).toBe(1);
     expect(own.stderr).toMatch(
-      /spec\/onezone\.yaml:\d+:\d+ {2}onezone-docs\/operation-summary {2}.*getNamedTokenStatus/,
+      new RegExp(`^ {2}spec/onezone\\.yaml:${methodLine}:\\d+ {2}operation-summary {2}`, "m"),
     );
     const foreign = runGenerate(["--spec", "foreign.yaml", "--out", "out"], dir);
     expect(foreign.stderr).toMatch(/under Redocly's minimal ruleset/);

@@ -1,6 +1,8 @@
-// The custom lint rules of redocly.yaml (plugin lint/onezone-docs.js): each one fires on the real
-// spec with exactly one thing broken, and the real spec passes the whole configuration cleanly.
-import { readFileSync } from "node:fs";
+// The custom lint rules of redocly.yaml (plugin lint/onezone-docs.js, one rule per file in
+// lint/rules/): the docs-completeness ones each fire on the real spec with exactly one thing
+// broken, and the real spec passes the whole configuration cleanly. The rules that catch wrong
+// docs have their cases in the fixtures of test/spec/lint-fixtures.test.ts.
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   type Config,
@@ -11,8 +13,10 @@ import {
   stringifyYaml,
 } from "@redocly/openapi-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES, readFixture } from "./fixture-markers.ts";
 
 const configPath = fileURLToPath(new URL("../../redocly.yaml", import.meta.url));
+const rulesDir = fileURLToPath(new URL("../../lint/rules/", import.meta.url));
 const specPath = fileURLToPath(new URL("../../spec/onezone.yaml", import.meta.url));
 const specSource = readFileSync(specPath, "utf8");
 
@@ -32,17 +36,6 @@ interface Case {
 }
 
 const cases: [string, Case][] = [
-  [
-    "summary removed",
-    {
-      rule: "operation-summary",
-      path: "/tokens/named/{id}/status",
-      method: "get",
-      mutate: (operation) => {
-        delete operation.summary;
-      },
-    },
-  ],
   [
     "description removed",
     {
@@ -149,13 +142,58 @@ describe("redocly.yaml custom rules", () => {
     expect(summarise(problems)).toEqual([]);
   });
 
-  it("every custom rule is enabled as an error and has a case below", () => {
+  it("every rule file of lint/rules/ is a rule of the plugin, named by its file, enabled as an error", () => {
+    const files = readdirSync(rulesDir)
+      .filter((name) => name.endsWith(".js"))
+      .map((name) => `${PLUGIN}/${name.replace(/\.js$/, "")}`);
     const custom = Object.entries(config.resolvedConfig.rules ?? {}).filter(([id]) =>
       id.startsWith(`${PLUGIN}/`),
     );
     expect(Object.fromEntries(custom)).toEqual(
-      Object.fromEntries(cases.map(([, { rule }]) => [`${PLUGIN}/${rule}`, "error"])),
+      Object.fromEntries(files.map((rule) => [rule, "error"])),
     );
+    const plugin = config.plugins.find((p) => p.id === PLUGIN);
+    for (const version of ["oas3", "oas2"] as const) {
+      // Redocly prefixes a plugin's rules with its id when it loads them.
+      expect(Object.keys(plugin?.rules?.[version] ?? {}).sort()).toEqual([...files].sort());
+    }
+  });
+
+  it("every rule has a failing case: one below, or an `# expect:` marker in a lint fixture", () => {
+    const failing = new Set([
+      ...cases.map(([, { rule }]) => `${PLUGIN}/${rule}`),
+      ...FIXTURES.flatMap((file) => readFixture(file).expected.map(({ rule }) => rule)),
+    ]);
+    const rules = readdirSync(rulesDir).map((name) => `${PLUGIN}/${name.replace(/\.js$/, "")}`);
+    expect(rules.filter((rule) => !failing.has(rule))).toEqual([]);
+  });
+
+  it("the error catalogue (lint/onedata-errors.json) gives each error id one HTTP error status", () => {
+    const catalogue = JSON.parse(
+      readFileSync(new URL("../../lint/onedata-errors.json", import.meta.url), "utf8"),
+    ) as { statuses: Record<string, string[]> };
+    const statuses = Object.keys(catalogue.statuses);
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const status of statuses) expect(status).toMatch(/^[45]\d\d$/);
+    const ids = Object.values(catalogue.statuses).flat();
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("a missing summary is reported once, by Redocly's operation-summary", async () => {
+    const operations = Object.entries((parseYaml(specSource) as Spec).paths).flatMap(
+      ([path, item]) => Object.keys(item).map((method) => ({ path, method })),
+    );
+    expect(operations.length).toBeGreaterThan(0);
+    for (const { path, method } of operations) {
+      const spec = parseYaml(specSource) as Spec;
+      delete spec.paths[path]?.[method]?.summary;
+      const problems = (await lintSource(stringifyYaml(spec))).filter((p) =>
+        /summary/i.test(`${p.ruleId} ${p.message}`),
+      );
+      expect(problems.map((p) => [p.ruleId, p.location[0]?.pointer])).toEqual([
+        ["operation-summary", `${operationPointer(path, method)}/summary`],
+      ]);
+    }
   });
 
   it.each(cases)("%s", async (_name, { rule, path, method, mutate }) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { operationIndex } from "../../generated/operation-index.gen.ts";
 import { createOnezoneClient } from "../../src/client.ts";
 import { OnezoneError, OnezoneNetworkError, OnezoneUsageError } from "../../src/errors.ts";
 import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
@@ -239,6 +240,17 @@ describe("path parameters", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OnezoneUsageError);
     expect((error as Error).message).toBe(message);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  const takingPath = Object.entries(operationIndex).filter(([, op]) => op.pathParameters);
+  it.each(takingPath)("%s called from JavaScript without them is refused too", async (name) => {
+    const method = (client() as unknown as Record<string, () => Promise<unknown>>)[name];
+    const error = await method?.().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OnezoneUsageError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^${name}: Path parameter "\\w+" cannot be ""`),
+    );
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { responseSizeLimit } from "../../src/body.ts";
 import { createOnezoneClient, type OnezoneClientOptions } from "../../src/client.ts";
 import {
   OnezoneError,
@@ -7,6 +6,7 @@ import {
   OnezoneTimeoutError,
   OnezoneUsageError,
 } from "../../src/errors.ts";
+import { responseSizeLimit } from "../../src/response-size-limit.ts";
 import { retries } from "../../src/retry.ts";
 import { behave, type FaultyServer, startFaultyServer } from "../helpers/faulty-server.ts";
 
@@ -169,18 +169,20 @@ describe("timeouts and signals", () => {
     expect(second).toBeGreaterThanOrEqual(295);
   });
 
-  it("each call of a default client carries a signal to fetch; timeout: false carries none", async () => {
-    const seen: (AbortSignal | null | undefined)[] = [];
-    const fetchSpy = (request: Request, init?: RequestInit) => {
-      seen.push(init?.signal);
-      return fetch(request, init);
+  it("the Request handed to fetch follows the caller's signal, and the timeout", async () => {
+    const seen: AbortSignal[] = [];
+    const fetchSpy = (request: Request) => {
+      seen.push(request.signal);
+      return fetch(request);
     };
     server.plan(behave.json(200, { tokens: [] }));
-    await client({ fetch: fetchSpy }).listClientTokens();
-    await client({ fetch: fetchSpy, timeout: false }).listClientTokens();
-    expect(seen[0]).toBeInstanceOf(AbortSignal);
-    expect(seen[0]?.aborted).toBe(false);
-    expect(seen[1]).toBeUndefined();
+    const controller = new AbortController();
+    await client({ fetch: fetchSpy }).listClientTokens({ signal: controller.signal });
+    await client({ fetch: fetchSpy, timeout: 50 }).listClientTokens();
+    controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen.map((signal) => signal.aborted)).toEqual([true, true]);
+    expect(seen[1]?.reason).toMatchObject({ name: "TimeoutError" });
   });
 
   it("a fetch of your own that passes init on is bounded by the timeout", async () => {

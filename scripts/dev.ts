@@ -4,6 +4,7 @@
 // page and tells the browser to reload it. A save that breaks the spec changes nothing: the last
 // good output and page stay, and the terminal and a banner on the page say what is wrong.
 import { once } from "node:events";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type FSWatcher, watch } from "chokidar";
@@ -48,13 +49,20 @@ async function main(argv: string[]): Promise<number> {
   // Listened for from the start, so that a Ctrl+C while starting up stops it cleanly as well.
   const stopRequested = stopSignal();
 
-  let template: PageTemplate;
   let server: PreviewServer;
   try {
-    template = await makePageTemplate();
     server = await startPreviewServer(port);
   } catch (error) {
     console.error(`dev: ${(error as Error).message}`);
+    return 1;
+  }
+  server.show(placeholderPage());
+  let template: PageTemplate;
+  try {
+    template = await makePageTemplate();
+  } catch (error) {
+    console.error(`dev: cannot build the page template: ${(error as Error).message}`);
+    await server.close();
     return 1;
   }
   let watched: Watched | undefined;
@@ -63,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
   /** One run: regenerate, rebuild and show the page, then watch what the spec is now made of. */
   async function rebuild(savedAt: number | undefined): Promise<void> {
     const started = savedAt ?? performance.now();
+    // What the run is about to read, to tell afterwards whether it read a save half written.
+    const readAs = fingerprint(watched?.files ?? [spec]);
     const took = () =>
       `${Math.round(performance.now() - started)} ms${savedAt === undefined ? "" : " from the save"}`;
     try {
@@ -83,6 +93,9 @@ async function main(argv: string[]): Promise<number> {
       const notice: Notice = { title: `${what} ${kept}`, lines };
       server.show(withBanner(lastGoodPage ?? placeholderPage(), notice));
     }
+    // chokidar may fold the last writes of a long save into an earlier event (it throttles a
+    // file's events), so a file that changed during the run makes one more run.
+    if (fingerprint(watched?.files ?? [spec]) !== readAs) runs.saved();
     try {
       watched = await watchFiles(watched, specSources(spec), runs.saved);
     } catch (error) {
@@ -132,6 +145,16 @@ async function watchFiles(
   await current?.watcher.close();
   console.log(`Watching ${files.map(shortPath).join(", ")}`);
   return { watcher, files };
+}
+
+/** The size and modification time of each file, as one string. */
+function fingerprint(files: string[]): string {
+  return files
+    .map((file) => {
+      const stats = statSync(file, { throwIfNoEntry: false });
+      return `${file} ${stats?.size} ${stats?.mtimeMs}`;
+    })
+    .join("\n");
 }
 
 /** Relative to the working directory when inside it, so that lines stay short. */

@@ -140,6 +140,8 @@ async function measure(subject: Subject): Promise<Latencies> {
     await dev.waitFor(() => /Serving the reference page at (\S+) /.test(dev.output));
     const url = /Serving the reference page at (\S+) /.exec(dev.output)?.[1] ?? "";
     const versions = await listenForVersions(url, dev);
+    // The stream opens with the version on show; saves are timed from there.
+    await dev.waitFor(() => versions.latest > 0);
     const latencies: Latencies = { files: [], page: [], halfWritten: 0 };
     for (let n = 1; n <= subject.saves; n++) {
       const generated = count(dev.output, GENERATED);

@@ -71,8 +71,6 @@ async function main(argv: string[]): Promise<number> {
   /** One run: regenerate, rebuild and show the page, then watch what the spec is now made of. */
   async function rebuild(savedAt: number | undefined): Promise<void> {
     const started = savedAt ?? performance.now();
-    // What the run is about to read, to tell afterwards whether it read a save half written.
-    const readAs = fingerprint(watched?.files ?? [spec]);
     const took = () =>
       `${Math.round(performance.now() - started)} ms${savedAt === undefined ? "" : " from the save"}`;
     try {
@@ -93,9 +91,6 @@ async function main(argv: string[]): Promise<number> {
       const notice: Notice = { title: `${what} ${kept}`, lines };
       server.show(withBanner(lastGoodPage ?? placeholderPage(), notice));
     }
-    // chokidar may fold the last writes of a long save into an earlier event (it throttles a
-    // file's events), so a file that changed during the run makes one more run.
-    if (fingerprint(watched?.files ?? [spec]) !== readAs) runs.saved();
     try {
       watched = await watchFiles(watched, specSources(spec), runs.saved);
     } catch (error) {
@@ -103,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const runs = debounced(rebuild);
+  const runs = debounced(rebuild, () => watched?.files ?? [spec]);
   await runs.now();
   console.log(`Serving the reference page at ${server.url} (Ctrl+C stops).`);
 
@@ -164,44 +159,67 @@ function shortPath(file: string): string {
 }
 
 /**
- * Runs `task` once saves have paused for QUIET_MS, with the time of the first of them; saves
- * during a run make one more run after it.
+ * Runs `task` once a save is done: QUIET_MS after its last change event, and once the files look
+ * the same as QUIET_MS before (a large file takes a while to write, and chokidar throttles a
+ * file's events, so its last writes may come with no event of their own). A save during a run
+ * makes one more run after it. `task` gets the time of the first save it covers.
  */
-function debounced(task: (savedAt: number | undefined) => Promise<void>) {
+function debounced(task: (savedAt: number | undefined) => Promise<void>, files: () => string[]) {
   let timer: NodeJS.Timeout | undefined;
   let firstSave: number | undefined;
+  let seen = "";
   let running: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
 
-  function start(savedAt: number | undefined): void {
+  function saved(): void {
+    firstSave ??= performance.now();
+    seen = fingerprint(files());
+    clearTimeout(timer);
+    timer = setTimeout(whenQuiet, QUIET_MS);
+  }
+
+  function whenQuiet(): void {
+    const now = fingerprint(files());
+    if (now === seen) {
+      start();
+    } else {
+      seen = now;
+      timer = setTimeout(whenQuiet, QUIET_MS);
+    }
+  }
+
+  function start(): void {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
     }
+    const savedAt = firstSave;
     firstSave = undefined;
+    const read = files();
+    const readAs = fingerprint(read);
     running = task(savedAt).finally(() => {
       running = undefined;
-      if (again) {
+      // A save during the run, told by its event or only by the files themselves.
+      if (again || fingerprint(read) !== readAs) {
         again = false;
-        start(firstSave);
+        saved();
       }
     });
   }
 
   return {
-    saved(): void {
-      firstSave ??= performance.now();
-      clearTimeout(timer);
-      timer = setTimeout(() => start(firstSave), QUIET_MS);
-    },
+    saved,
     /** Runs at once, without a save. */
     async now(): Promise<void> {
-      start(undefined);
+      start();
       await running;
     },
+    /** Lets the run under way finish, and starts no other. */
     async stop(): Promise<void> {
+      stopped = true;
       clearTimeout(timer);
-      again = false;
       await running;
     },
   };

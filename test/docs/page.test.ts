@@ -2,7 +2,7 @@
 // by playwright-core) with every request to another host blocked and counted: it shows each
 // operation of the spec as the spec documents it, and loads nothing from anywhere else.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -11,6 +11,7 @@ import { type BrowserContext, chromium, type Locator, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../scripts/load.ts";
 import { buildModel } from "../../scripts/model.ts";
+import { findChromium } from "../helpers/chromium.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const screenshotPath = path.join(root, "test-results/docs/index.png");
@@ -24,18 +25,6 @@ let page: Page;
 const externalRequests: string[] = [];
 const consoleErrors: string[] = [];
 const pageErrors: string[] = [];
-
-/** Debian's chromium, which `npm test`'s pretest (tools/system-deps.sh) installs; never a download. */
-function findChromium(): string {
-  const dirs = ["/usr/bin", ...(process.env.PATH ?? "").split(path.delimiter)];
-  const found = dirs.map((dir) => path.join(dir, "chromium")).find((file) => existsSync(file));
-  if (found === undefined) {
-    throw new Error(
-      "chromium is not installed: run `bash tools/system-deps.sh` (npm test's pretest does) or `apt-get install chromium`.",
-    );
-  }
-  return found;
-}
 
 beforeAll(async () => {
   const executablePath = findChromium();

@@ -2,20 +2,13 @@
 // directory saved while it runs, and the page open in Debian's chromium (driven by playwright-core,
 // every request to another host refused).
 import { type ChildProcess, spawn } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { specSources } from "../../scripts/spec-sources.ts";
+import { findChromium } from "../helpers/chromium.ts";
 import { ROOT } from "../helpers/processes.ts";
 
 const FIXTURE = readFileSync(path.join(ROOT, "test/fixtures/dev/openapi.yaml"), "utf8");
@@ -269,15 +262,3 @@ describe("npm run dev's page in chromium", { timeout: TEST_MS }, () => {
     expect(external).toEqual([]);
   });
 });
-
-/** Debian's chromium, which `npm test`'s pretest (tools/system-deps.sh) installs; never a download. */
-function findChromium(): string {
-  const dirs = ["/usr/bin", ...(process.env.PATH ?? "").split(path.delimiter)];
-  const found = dirs.map((dir) => path.join(dir, "chromium")).find((file) => existsSync(file));
-  if (found === undefined) {
-    throw new Error(
-      "chromium is not installed: run `bash tools/system-deps.sh` (npm test's pretest does) or `apt-get install chromium`.",
-    );
-  }
-  return found;
-}

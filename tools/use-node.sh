@@ -1,4 +1,5 @@
-# Source it (`. tools/use-node.sh`) to put a Node the project runs on first on PATH.
+# Source it from the repository's root (`. tools/use-node.sh`, in sh, bash or zsh) to put a Node
+# the project runs on first on PATH.
 # The machine's own Node is used when it is new enough: 22.18 or later (Node's type stripping is
 # on by default from 22.18, and scripts/, src/ and test/ run as .ts), 24 or later in CI (the LTS
 # the suite is run on). Otherwise Node 24 is installed once from the npm registry's `node`
@@ -17,7 +18,7 @@ node_is_new_enough() {
 }
 
 if ! node_is_new_enough; then
-  node_home="$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")/.." && pwd)/.node"
+  node_home="$PWD/.node"
   if [ ! -x "$node_home/node_modules/.bin/node" ]; then
     echo "use-node: Node $(node -v 2>/dev/null || echo 'not found') is older than $node_wanted_major.$node_wanted_minor; installing node@24 from the npm registry into .node/" >&2
     npm install --prefix "$node_home" --no-save --no-audit --no-fund --loglevel=error node@24 >&2 || return 1 2>/dev/null || exit 1

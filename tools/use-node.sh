@@ -25,7 +25,7 @@ if ! node_is_new_enough; then
   fi
   PATH="$node_home/node_modules/.bin:$PATH"
   export PATH
+  echo "use-node: using $(node -v) from .node/" >&2
 fi
-echo "use-node: $(node -v) at $(command -v node)" >&2
 unset node_wanted_major node_wanted_minor node_home
 unset -f node_is_new_enough

@@ -32,21 +32,10 @@ export function fencedBlocks(markdown) {
 export function proseLines(markdown) {
   const result = [];
   const lines = markdown.split("\n");
-  let fence;
+  const code = codeLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    if (fence !== undefined) {
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (close && close[1]?.[0] === fence[0] && (close[1]?.length ?? 0) >= fence.length) {
-        fence = undefined;
-      }
-      continue;
-    }
-    const open = FENCE.exec(line);
-    if (open) {
-      fence = open[2];
-      continue;
-    }
+    if (code.has(i)) continue;
     // A link reference definition is all target.
     if (/^ {0,3}\[[^\]]+\]:\s*\S/.test(line)) continue;
     const text = line
@@ -98,6 +87,7 @@ export function links(markdown) {
   return found;
 }
 
+/** The 0-based numbers of the lines of fenced code blocks, their fences included. */
 function codeLines(lines) {
   const code = new Set();
   let fence;

@@ -23,28 +23,50 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 }
 
 describe("bash completion", () => {
+  const ids = cliOperations.map((op) => op.id);
+  const first = ids[0] ?? "";
+  const startingWith = (prefix: string) => ids.filter((id) => id.startsWith(prefix)).sort();
+  // Parameters given as name=VALUE (headers are Name:VALUE), from the spec's own operations.
+  const withParameters = cliOperations.find(
+    (op) => op.parameters.length > 0 && op.parameters.every((p) => p.in !== "header"),
+  );
+  const withoutParameters = cliOperations.find((op) => op.parameters.length === 0);
   const cases: [string, { words: string[]; want: string[] }][] = [
     [
       "operation ids for a prefix",
-      { words: ["getT"], want: ["getTemporaryTokenGenerationOfUser"] },
+      { words: [first.slice(0, 4)], want: startingWith(first.slice(0, 4)) },
     ],
     [
-      "several ids for a shorter prefix",
-      { words: ["get"], want: ["getNamedTokenStatus", "getTemporaryTokenGenerationOfUser"] },
+      "ids for a shorter prefix",
+      { words: [first.slice(0, 2)], want: startingWith(first.slice(0, 2)) },
     ],
     [
       "every id and completion for nothing typed",
-      { words: [""], want: ["completion", ...cliOperations.map((op) => op.id)].sort() },
+      { words: [""], want: ["completion", ...ids].sort() },
     ],
-    ["id= after an operation id", { words: ["getNamedTokenStatus", ""], want: ["id="] }],
-    [
-      "id= for its prefix, after options",
-      { words: ["--dry-run", "--host", "h", "getNamedTokenStatus", "i"], want: ["id="] },
-    ],
-    ["nothing for an operation without parameters", { words: ["listClientTokens", ""], want: [] }],
     ["shells after completion", { words: ["completion", ""], want: ["bash", "zsh"] }],
-    ["options after a dash", { words: ["getNamedTokenStatus", "--d"], want: ["--dry-run"] }],
+    ["options after a dash", { words: [first, "--d"], want: ["--dry-run"] }],
   ];
+  if (withParameters) {
+    const names = withParameters.parameters.map((p) => `${p.name}=`).sort();
+    const firstName = names[0] ?? "";
+    cases.push(
+      ["parameter names after an operation id", { words: [withParameters.id, ""], want: names }],
+      [
+        "a parameter name for its prefix, after options",
+        {
+          words: ["--dry-run", "--host", "h", withParameters.id, firstName.slice(0, 1)],
+          want: names.filter((name) => name.startsWith(firstName.slice(0, 1))),
+        },
+      ],
+    );
+  }
+  if (withoutParameters) {
+    cases.push([
+      "nothing for an operation without parameters",
+      { words: [withoutParameters.id, ""], want: [] },
+    ]);
+  }
   for (const [name, { words, want }] of cases) {
     it(name, async () => {
       expect((await complete(words)).sort()).toEqual(want);

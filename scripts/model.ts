@@ -19,6 +19,31 @@ export interface Parameter {
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
   description: string;
+  /** The parameter's schema, as the bundled spec gives it (local `$ref`s kept). */
+  schema: unknown;
+}
+
+/** One media type of a request body: its name and schema, as the bundled spec gives it. */
+export interface MediaContent {
+  mediaType: string;
+  schema: unknown;
+}
+
+export interface RequestBody {
+  required: boolean;
+  description: string;
+  /** Sorted by media type. */
+  contentTypes: string[];
+  /** Each media type with its schema, in the same order as `contentTypes`. */
+  contents: MediaContent[];
+}
+
+/** A header a response declares, e.g. `Location` on a 201. */
+export interface ResponseHeader {
+  name: string;
+  required: boolean;
+  description: string;
+  schema: unknown;
 }
 
 export interface CodeSample {
@@ -33,6 +58,8 @@ export interface Response {
   contentTypes: string[];
   /** The `application/json` schema, as the bundled spec gives it (local `$ref`s kept). */
   schema: unknown;
+  /** Sorted by name. */
+  headers: ResponseHeader[];
 }
 
 export interface Operation {
@@ -47,7 +74,7 @@ export interface Operation {
   deprecated: boolean;
   tags: string[];
   parameters: Parameter[];
-  requestBody: { required: boolean; contentTypes: string[] } | undefined;
+  requestBody: RequestBody | undefined;
   responses: Response[];
   codeSamples: CodeSample[];
 }
@@ -102,10 +129,7 @@ function readOperation(
     deprecated: op.deprecated === true,
     tags: asArray(op.tags).map(String),
     parameters: mergeParameters(document, shared, asArray(op.parameters)),
-    requestBody: body && {
-      required: body.required === true,
-      contentTypes: sortBy(Object.keys(asNode(body.content)), String),
-    },
+    requestBody: body && readRequestBody(body),
     responses: sortBy(
       Object.entries(asNode(op.responses)).map(([status, raw]) => {
         const response = deref(document, raw);
@@ -115,6 +139,7 @@ function readOperation(
           description: String(response.description ?? ""),
           contentTypes: sortBy(Object.keys(content), String),
           schema: jsonSchemaOf(content),
+          headers: readHeaders(document, asNode(response.headers)),
         };
       }),
       (response) => response.status,
@@ -128,6 +153,33 @@ function readOperation(
       };
     }),
   };
+}
+
+function readRequestBody(body: Node): RequestBody {
+  const content = asNode(body.content);
+  const contentTypes = sortBy(Object.keys(content), String);
+  return {
+    required: body.required === true,
+    description: String(body.description ?? ""),
+    contentTypes,
+    contents: contentTypes.map((mediaType) => ({
+      mediaType,
+      schema: asNode(content[mediaType]).schema,
+    })),
+  };
+}
+
+function readHeaders(document: Node, headers: Node): ResponseHeader[] {
+  const read = Object.entries(headers).map(([name, raw]) => {
+    const header = deref(document, raw);
+    return {
+      name,
+      required: header.required === true,
+      description: String(header.description ?? ""),
+      schema: header.schema,
+    };
+  });
+  return sortBy(read, (header) => header.name.toLowerCase());
 }
 
 /** The schema of the JSON media type (`application/json` or any `+json`), if there is one. */
@@ -147,6 +199,7 @@ function mergeParameters(document: Node, shared: unknown[], own: unknown[]): Par
       in: location,
       required: location === "path" || p.required === true,
       description: String(p.description ?? ""),
+      schema: p.schema,
     });
   }
   return [...byKey.values()];

@@ -10,6 +10,8 @@ const REPORT = `${ROOT}BENCHMARKS.md`;
 /** The order sections appear in, whichever benchmark writes first. */
 const SECTIONS = [
   "generation",
+  "typecheck",
+  "swagger2",
   "lint-rules",
   "call-overhead",
   "cli-startup",

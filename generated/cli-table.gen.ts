@@ -9,10 +9,34 @@ export interface CliParameter {
   readonly description: string;
 }
 
+/** One field of a request body: `name==text` or `name:=JSON` on the command line (`name@path` for a file part). */
+export interface CliBodyField {
+  readonly name: string;
+  readonly type: string;
+  readonly required: boolean;
+  readonly description: string;
+  readonly enum: readonly (string | number | boolean | null)[];
+  readonly secret: boolean;
+  readonly file: boolean;
+  readonly mediaType: string;
+  readonly when: string;
+}
+
+/** An operation's request body, as help, completion and checks need it. */
+export interface CliRequestBody {
+  readonly required: boolean;
+  readonly description: string;
+  readonly contentTypes: readonly string[];
+  readonly fields: readonly CliBodyField[];
+  readonly example: { readonly words: readonly string[]; readonly stdin: string | null };
+}
+
 /** One documented response of an operation. */
 export interface CliResponse {
   readonly status: string;
   readonly description: string;
+  readonly contentTypes: readonly string[];
+  readonly headers: readonly string[];
 }
 
 /** One example use of an operation, as the spec's `x-codeSamples` give it. */
@@ -31,15 +55,16 @@ export interface CliOperation {
   readonly tags: readonly string[];
   readonly deprecated: boolean;
   readonly parameters: readonly CliParameter[];
-  readonly requestBody: { readonly required: boolean; readonly contentTypes: readonly string[] } | null;
+  readonly requestBody: CliRequestBody | null;
   readonly responses: readonly CliResponse[];
   readonly codeSamples: readonly CliCodeSample[];
 }
 
 /** The API the table was generated from. */
-export const cliApi: { readonly title: string; readonly version: string } = {
+export const cliApi: { readonly title: string; readonly version: string; readonly description: string } = {
   title: "Onezone REST API",
   version: "1.0.0",
+  description: "REST API references for Onezone, Oneprovider, and Onepanel.\n\nThis document covers four Onezone operations on tokens. The base path of every operation is `/api/v3/onezone`.",
 };
 
 /** Every operation of the spec, sorted by path, then method. */
@@ -66,26 +91,50 @@ export const cliOperations: readonly CliOperation[] = [
       {
         status: "200",
         description: "Returns the status of a specific named token.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "400",
         description: "Invalid request.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "401",
         description: "Authentication error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "403",
         description: "Authorization error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "404",
         description: "Resource not found.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "500",
         description: "Internal server Error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
     ],
     codeSamples: [
@@ -116,26 +165,50 @@ export const cliOperations: readonly CliOperation[] = [
       {
         status: "200",
         description: "The list of user access tokens.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "400",
         description: "Invalid request.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "401",
         description: "Authentication error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "403",
         description: "Authorization error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "404",
         description: "Resource not found.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "500",
         description: "Internal server Error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
     ],
     codeSamples: [
@@ -173,26 +246,50 @@ export const cliOperations: readonly CliOperation[] = [
       {
         status: "200",
         description: "Returns the current temporary token generation.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "400",
         description: "Invalid request.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "401",
         description: "Authentication error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "403",
         description: "Authorization error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "404",
         description: "Resource not found.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "500",
         description: "Internal server Error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
     ],
     codeSamples: [
@@ -230,26 +327,48 @@ export const cliOperations: readonly CliOperation[] = [
       {
         status: "204",
         description: "The temporary tokens have been revoked.",
+        contentTypes: [],
+        headers: [],
       },
       {
         status: "400",
         description: "Invalid request.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "401",
         description: "Authentication error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "403",
         description: "Authorization error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "404",
         description: "Resource not found.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
       {
         status: "500",
         description: "Internal server Error.",
+        contentTypes: [
+          "application/json",
+        ],
+        headers: [],
       },
     ],
     codeSamples: [

@@ -11,6 +11,10 @@ export interface IndexedOperation {
   readonly path: string;
   /** Whether the path has parameters: the client's method then takes them first, the call options second. */
   readonly pathParameters: boolean;
+  /** The request body, when the operation takes one: the first media type is the one sent by default. */
+  readonly body?: { readonly required: boolean; readonly mediaTypes: readonly string[] };
+  /** How the client reads the 2xx answers' bodies (openapi-fetch's `parseAs`) when they are not JSON. */
+  readonly parseAs?: "text" | "blob";
 }
 
 /** Every operation by name (its client method's), sorted by path, then method. */

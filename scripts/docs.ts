@@ -1,7 +1,7 @@
 // npm run docs [-- --spec <file>] [--out <file>]: spec → lint + bundle → Redocly build-docs → one
 // HTML page that makes no request to any other host when opened (dist/docs/index.html).
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { replaceAtomically } from "./write.ts";
 
 const USAGE = `Usage: npm run docs -- [--spec <file>] [--out <file>]
 
-  --spec <file>  OpenAPI 3.0/3.1 file to document (default: spec/onezone.yaml)
+  --spec <file>  OpenAPI 3.0/3.1 or Swagger 2.0 file to document (default: spec/onezone.yaml)
   --out <file>   HTML file to write (default: dist/docs/index.html)
   --help         show this help`;
 
@@ -27,6 +27,25 @@ const CDN_LOGOS: Record<string, string> = {
   "https://cdn.redoc.ly/redoc/logo-mini-full.svg": svgDataUri(56, "Redocly"),
   "https://cdn.redoc.ly/redoc/logo-mini.svg": svgDataUri(14, "R"),
 };
+
+/** Ends every page docs writes: a file at --out without it is someone else's, never replaced. */
+const PAGE_MARK = "<!-- Built by npm run docs from the spec: rebuild it, do not edit it. -->\n";
+
+/** Refuses an --out that exists and is not a page docs wrote, before anything is built. */
+function assertOurs(out: string): void {
+  if (!existsSync(out)) return;
+  let text = "";
+  try {
+    text = readFileSync(out, "utf8");
+  } catch {
+    // A directory or an unreadable file: not ours either.
+  }
+  if (!text.endsWith(PAGE_MARK)) {
+    throw new Error(
+      `${out} exists and is not a page npm run docs built; it was left unchanged. Choose another --out.`,
+    );
+  }
+}
 
 /** Builds the page in memory; the spec must pass the project's lint rules first. */
 async function buildDocs(specPath: string): Promise<string> {
@@ -133,7 +152,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   try {
-    const html = await buildDocs(args.spec);
+    assertOurs(args.out);
+    const html = `${await buildDocs(args.spec)}\n${PAGE_MARK}`;
     // A failed write leaves the previous page.
     replaceAtomically(args.out, (staging) => writeFileSync(staging, html));
     const size = (Buffer.byteLength(html) / 1024).toFixed(0);

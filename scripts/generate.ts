@@ -4,7 +4,8 @@ import module from "node:module";
 import { parseArgs } from "node:util";
 import { type EmitContext, emitContext } from "./emit/header.ts";
 import type { LintReport } from "./load.ts";
-import { type ApiModel, buildModel } from "./model.ts";
+import { type ApiModel, buildModel, NameCollisionError } from "./model.ts";
+import { nameCollisionProblem } from "./name-collision.ts";
 import { SpecError } from "./spec-error.ts";
 import { type GeneratedFile, staleFiles, writeOutput } from "./write.ts";
 
@@ -16,8 +17,10 @@ const { loadSpec } = await import("./load.ts");
 const { emitSchema } = await import("./emit/schema.ts");
 const { emitOperations } = await import("./emit/operations.ts");
 const { emitOperationIndex } = await import("./emit/operation-index.ts");
+const { emitClientTypes } = await import("./emit/client-types.ts");
 const { emitCliTable } = await import("./emit/cli-table.ts");
 const { emitResponseSchemas } = await import("./emit/response-schemas.ts");
+const { emitRequestSchemas } = await import("./emit/request-schemas.ts");
 
 interface Spec {
   /** The bundled spec. */
@@ -30,13 +33,15 @@ const EMITTERS: ((spec: Spec, context: EmitContext) => GeneratedFile)[] = [
   ({ document }, context) => emitSchema(document, context),
   ({ model }, context) => emitOperations(model, context),
   ({ model }, context) => emitOperationIndex(model, context),
-  ({ model }, context) => emitCliTable(model, context),
+  ({ model }, context) => emitClientTypes(model, context),
+  ({ document, model }, context) => emitCliTable(document, model, context),
   ({ document, model }, context) => emitResponseSchemas(document, model, context),
+  ({ document, model }, context) => emitRequestSchemas(document, model, context),
 ];
 
 const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--check]
 
-  --spec <file>  OpenAPI 3.0/3.1 file to generate from (default: spec/onezone.yaml)
+  --spec <file>  OpenAPI 3.0/3.1 or Swagger 2.0 file to generate from (default: spec/onezone.yaml)
   --out <dir>    directory to write generated code into (default: generated)
   --check        write nothing; exit 1 naming the files that differ from what the spec gives
   --help         show this help`;
@@ -123,6 +128,7 @@ function emit(document: Record<string, unknown>, specPath: string): GeneratedFil
     const spec = { document, model: buildModel(document) };
     return EMITTERS.map((emitter) => emitter(spec, context));
   } catch (error) {
+    if (error instanceof NameCollisionError) throw nameCollisionProblem(specPath, error);
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new SpecError(`${specPath} passed lint, but code cannot be generated from it.`, [
       `${context.specPath}:1:1  generate  ${reason}`,

@@ -10,11 +10,13 @@ import {
   lint,
   loadConfig,
   type NormalizedProblem,
-  type RawUniversalConfig,
   YamlParseError,
 } from "@redocly/openapi-core";
+import { FOREIGN_RULES } from "./fatal-rules.ts";
+import { inlinePointerRefs } from "./inline-refs.ts";
 import { locateRefCycle } from "./ref-cycle.ts";
 import { SpecError } from "./spec-error.ts";
+import { fromSwagger2 } from "./upgrade.ts";
 
 export type Ruleset = "project" | "minimal";
 
@@ -38,22 +40,9 @@ export interface LoadedSpec {
 const PROJECT_CONFIG = "redocly.yaml";
 
 /**
- * `minimal`, plus the rules whose breach makes generated code wrong rather than just ugly, less
- * the one that checks every example against its schema: examples never reach generated code, and
- * that check is most of the lint time on a large spec (see BENCHMARKS.md).
- */
-const FOREIGN_RULES: RawUniversalConfig = {
-  extends: ["minimal"],
-  rules: {
-    "operation-operationId-unique": "error",
-    "path-parameters-defined": "error",
-    "no-invalid-media-type-examples": "off",
-  },
-};
-
-/**
  * The project's own spec (listed under `apis` in redocly.yaml) is held to redocly.yaml;
- * any other spec to Redocly's `minimal` ruleset, since it was not written to our rules.
+ * any other spec to Redocly's `minimal` ruleset, since it was not written to our rules, with only
+ * what breaks generation as errors (fatal-rules.ts).
  */
 export async function resolveLintConfig(
   specPath: string,
@@ -99,7 +88,10 @@ async function lintWith(
   };
 }
 
-/** Lints the spec, then bundles it and every file it refers to into one document. */
+/**
+ * Lints the spec, then bundles it and every file it refers to into one document; Swagger 2.0 is
+ * linted and bundled as written, then converted to OpenAPI 3.1.
+ */
 export async function loadSpec(specPath: string, projectDir?: string): Promise<LoadedSpec> {
   const text = readSpecText(specPath);
   const { config, ruleset } = await resolveLintConfig(specPath, projectDir);
@@ -118,8 +110,9 @@ export async function loadSpec(specPath: string, projectDir?: string): Promise<L
     dereference: false,
     externalRefResolver: resolver,
   });
-  const document = bundled.parsed as Record<string, unknown>;
+  const document = fromSwagger2(bundled.parsed as Record<string, unknown>);
   assertOpenApi3(specPath, document);
+  inlinePointerRefs(document, relative(specPath), text);
   return { document, lint: report };
 }
 
@@ -133,9 +126,10 @@ export function readSpecText(specPath: string): string {
   }
   const text = readFileSync(specPath, "utf8");
   if (text.trim() === "") {
-    throw new SpecError(`${specPath} is empty; it must hold an OpenAPI 3.0 or 3.1 document.`, [
-      `${relative(specPath)}:1:1  empty-file  The file has no content.`,
-    ]);
+    throw new SpecError(
+      `${specPath} is empty; it must hold an OpenAPI 3.x or Swagger 2.0 document.`,
+      [`${relative(specPath)}:1:1  empty-file  The file has no content.`],
+    );
   }
   if (specPath.endsWith(".json")) {
     try {
@@ -173,7 +167,7 @@ export function asParseError(specPath: string, text: string, error: unknown): un
   }
   if (/^Unsupported specification/i.test(reason)) {
     return new SpecError(`${specPath} is not an OpenAPI document.`, [
-      `${relative(specPath)}:1:1  not-openapi  The document has no \`openapi\` field; generate needs an OpenAPI 3.0 or 3.1 document.`,
+      `${relative(specPath)}:1:1  not-openapi  The document has no \`openapi\` or \`swagger\` field; generate needs an OpenAPI 3.0/3.1 or Swagger 2.0 document.`,
     ]);
   }
   if (/Unsupported OpenAPI version/i.test(reason)) {
@@ -181,8 +175,8 @@ export function asParseError(specPath: string, text: string, error: unknown): un
       text,
       Math.max(0, text.search(/^\s*["']?(openapi|swagger)["']?\s*:/m)),
     );
-    return new SpecError(`${specPath} is not an OpenAPI 3.0 or 3.1 document.`, [
-      `${relative(specPath)}:${line}:1  unsupported-version  ${reason}; only OpenAPI 3.0.x and 3.1.x are supported.`,
+    return new SpecError(`${specPath} is not an OpenAPI 3.0/3.1 or Swagger 2.0 document.`, [
+      `${relative(specPath)}:${line}:1  unsupported-version  ${reason}; only OpenAPI 3.0.x, 3.1.x and Swagger 2.0 are supported.`,
     ]);
   }
   return new SpecError(`${specPath} could not be read as an OpenAPI document.`, [
@@ -198,9 +192,9 @@ function assertOpenApi3(specPath: string, document: Record<string, unknown>): vo
   const version = String(document.openapi ?? document.swagger ?? "none");
   if (!/^3\.[01]\./.test(version)) {
     throw new SpecError(
-      `${specPath} is OpenAPI/Swagger ${version}; only OpenAPI 3.0 and 3.1 are supported.`,
+      `${specPath} is OpenAPI/Swagger ${version}; only OpenAPI 3.0, 3.1 and Swagger 2.0 are supported.`,
       [
-        `${relative(specPath)}:1:1  unsupported-version  ${version} is not 3.0.x or 3.1.x; convert it first (e.g. with swagger2openapi).`,
+        `${relative(specPath)}:1:1  unsupported-version  ${version} is not OpenAPI 3.0.x, 3.1.x or Swagger 2.0.`,
       ],
     );
   }

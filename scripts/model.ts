@@ -184,8 +184,13 @@ function readHeaders(document: Node, headers: Node): ResponseHeader[] {
 
 /** The schema of the JSON media type (`application/json` or any `+json`), if there is one. */
 function jsonSchemaOf(content: Node): unknown {
-  const type = Object.keys(content).find((t) => /^application\/(.+\+)?json(;|$)/.test(t));
+  const type = Object.keys(content).find(isJsonMediaType);
   return type === undefined ? undefined : asNode(content[type]).schema;
+}
+
+/** Whether a media type is JSON: `application/json` or any `application/…+json`. */
+export function isJsonMediaType(mediaType: string): boolean {
+  return /^application\/(.+\+)?json(;|$)/.test(mediaType);
 }
 
 /** Operation-level parameters override path-level ones with the same name and location. */
@@ -210,18 +215,28 @@ export function deriveId(method: HttpMethod, path: string): string {
   return camelCase(`${method} ${path}`);
 }
 
+/** Names an operation gets with a `_` after: JavaScript's reserved words, then the client's own. */
 const RESERVED = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends " +
     "false finally for function if import in instanceof new null return super switch this throw " +
     "true try typeof var void while with yield let static implements interface package private " +
-    "protected public await arguments eval undefined"
+    "protected public await arguments eval undefined " +
+    // The client's own properties (src/client.ts): they would hide a method of the same name.
+    "raw withResponse"
   ).split(" "),
 );
 
-/** Makes a valid JavaScript identifier from arbitrary spec text. */
+/** Lower-case words joined by underscores, as Onedata spells operationIds: `get_named_token_status`. */
+const SNAKE_CASE = /^[a-z][a-z\d]*(_[a-z\d]+)+$/;
+
+/**
+ * Makes a valid JavaScript identifier from arbitrary spec text. snake_case becomes camelCase
+ * (`get_named_token_status` → `getNamedTokenStatus`), the spelling of Onedata's own CLI and docs.
+ */
 export function toIdentifier(text: string): string {
-  let name = /^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u.test(text) ? text : camelCase(text);
+  const plain = /^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u.test(text) && !SNAKE_CASE.test(text);
+  let name = plain ? text : camelCase(text);
   if (name === "") name = "operation";
   if (/^\d/.test(name)) name = `_${name}`;
   return RESERVED.has(name) ? `${name}_` : name;
@@ -239,22 +254,45 @@ function camelCase(text: string): string {
     .join("");
 }
 
-/** Gives every operation a unique identifier; later collisions get a numeric suffix. */
+/** Two operations that would get the same name: neither is renamed behind the user's back. */
+export class NameCollisionError extends Error {
+  override name = "NameCollisionError";
+  /** The operation named first (in path, then method order), and the one that collides with it. */
+  readonly operations: [Omit<Operation, "name">, Omit<Operation, "name">];
+
+  constructor(name: string, first: Omit<Operation, "name">, second: Omit<Operation, "name">) {
+    const describe = (op: Omit<Operation, "name">) =>
+      `"${op.id}" (${op.method.toUpperCase()} ${op.path})`;
+    super(
+      `operationIds ${describe(first)} and ${describe(second)} both become the name ${name}; rename one of them.`,
+    );
+    this.operations = [first, second];
+  }
+}
+
+/** Gives every operation its identifier; two that would share one are refused. */
 function assignNames(operations: Omit<Operation, "name">[]): Operation[] {
-  const taken = new Set<string>();
+  const taken = new Map<string, Omit<Operation, "name">>();
   return operations.map((op) => {
-    const base = toIdentifier(op.id);
-    let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-    taken.add(name);
+    const name = toIdentifier(op.id);
+    const first = taken.get(name);
+    if (first) throw new NameCollisionError(name, first, op);
+    taken.set(name, op);
     return { ...op, name };
   });
 }
 
+/** The node `value` is, past its `$ref`s; one that leads nowhere is named, not read as empty. */
 function deref(document: Node, value: unknown): Node {
   let node = asNode(value);
-  for (let hops = 0; typeof node.$ref === "string" && hops < 32; hops++) {
-    node = asNode(resolveLocalRef(document, node.$ref));
+  const followed: string[] = [];
+  while (typeof node.$ref === "string") {
+    const ref = node.$ref;
+    if (followed.includes(ref)) throw new Error(`the $refs ${[...followed, ref].join(" → ")} loop`);
+    followed.push(ref);
+    const target = resolveLocalRef(document, ref);
+    if (target === undefined) throw new Error(`the $ref ${ref} points at nothing`);
+    node = asNode(target);
   }
   return node;
 }

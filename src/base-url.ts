@@ -12,19 +12,21 @@ export interface Endpoint {
  */
 export function resolveBaseUrl({ host, baseUrl, auth, allowInsecureHttp }: Endpoint): string {
   const url = baseUrl ?? `https://${host}/api/v3/onezone`;
-  const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (
     (host === undefined) === (baseUrl === undefined) ||
-    !/^https?:$/.test(parsed?.protocol ?? "") ||
-    (host !== undefined && !/^([\w.-]+|\[[\d:a-f.]+\])(:\d+)?$/i.test(host))
+    !/^https?:\/\//i.test(url) ||
+    !URL.canParse(url) ||
+    // A host name (and port) only: no scheme, path, query, user or whitespace.
+    (host !== undefined && !/^[^\s/?#@\\]+$/.test(host))
   ) {
     throw new TypeError(
-      `createOnezoneClient needs a host name (host) or an http(s) URL (baseUrl), not ${JSON.stringify({ host, baseUrl })}.`,
+      `Give host (a host name) or baseUrl (an http(s) URL), not ${JSON.stringify({ host, baseUrl })}.`,
     );
   }
-  const { protocol, hostname } = parsed as URL;
+  const { protocol, hostname } = new URL(url);
+  // The URL parser writes a loopback address as 127.x.x.x or [::1].
   if (auth && protocol === "http:" && !allowInsecureHttp) {
-    if (!/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(hostname)) {
+    if (!/^(localhost|127\.[\d.]+|\[::1\])$/.test(hostname)) {
       throw new TypeError(
         `Credentials go over https only (or to loopback), not to ${hostname}; allowInsecureHttp: true allows it.`,
       );

@@ -1,6 +1,7 @@
-import type { Client } from "openapi-fetch";
+import { type Client, mergeHeaders } from "openapi-fetch";
+import type { CallOptions, ParseAs } from "../generated/client-types.gen.ts";
 import type { IndexedOperation } from "../generated/operation-index.gen.ts";
-import type { paths } from "../generated/schema.js";
+import { MULTIPART, serializeBody } from "./body.ts";
 import {
   errorFromResponse,
   OnezoneError,
@@ -10,10 +11,7 @@ import {
 } from "./errors.ts";
 
 /** What each call can override. */
-export interface PerCallOptions {
-  /** Milliseconds this call may take, retries included; `false` for no limit. */
-  timeout?: number | false;
-}
+export type PerCallOptions = Pick<CallOptions, "timeout">;
 
 /** The fetch calls go through; the Request carries the call's timeout and the caller's signal. */
 export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
@@ -23,11 +21,24 @@ export interface CallerOptions {
   timeout?: number | false;
 }
 
-/** Runs one operation under its timeout; resolves to its data, or throws an OnezoneError. */
+/** What a `withResponse` method resolves to; the generated types narrow it per operation. */
+export interface ApiResponse {
+  status: number;
+  data: unknown;
+  /** Every response header, by lower-case name. */
+  headers: Record<string, string>;
+  response: Response;
+}
+
+/**
+ * Runs one operation under its timeout; resolves to its data (or, `withResponse`, to the
+ * ApiResponse), or throws an OnezoneError.
+ */
 export type Caller = (
   operationId: string,
   operation: IndexedOperation,
   args: unknown[],
+  withResponse: boolean,
 ) => Promise<unknown>;
 
 /** openapi-fetch's `request()` without the types that tie a path to its options. */
@@ -37,34 +48,60 @@ type Send = (
   init: object,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-type CallOptions = PerCallOptions & RequestInit & { params?: object };
+type MethodOptions = CallOptions & {
+  params?: { cookie?: Record<string, unknown> };
+  body?: unknown;
+  contentType?: string;
+  parseAs?: ParseAs;
+};
 
 /** The caller for one client's operations. */
-export function operationCaller(raw: Client<paths>, options: CallerOptions): Caller {
-  const { timeout: clientTimeout = 30_000 } = options;
+export function operationCaller<Paths extends object>(
+  raw: Client<Paths>,
+  options: CallerOptions,
+): Caller {
   const send = raw.request as Send;
 
-  return async (operationId, operation, args) => {
+  return async (operationId, operation, args, withResponse) => {
     // A method takes the path parameters first when the operation has some, the call options next.
-    const { pathParameters } = operation;
+    const { pathParameters, body: declared, parseAs: declaredAs = "json" } = operation;
     const {
-      timeout = clientTimeout,
+      timeout = options.timeout ?? 30_000,
       signal,
       params,
+      headers,
+      contentType,
+      parseAs = declaredAs,
       ...init
-    } = (args[pathParameters ? 1 : 0] ?? {}) as CallOptions;
+    } = (args[pathParameters ? 1 : 0] ?? {}) as MethodOptions;
+    const mediaTypes = declared?.mediaTypes ?? [];
+    const mediaType = contentType ?? mediaTypes[0] ?? "";
+    // openapi-fetch sends no cookie parameters: they go as one Cookie header, each value encoded.
+    const cookie = Object.entries(params?.cookie ?? {})
+      .filter(([, value]) => value != null)
+      .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
+      .join("; ");
     const deadline = timeout === false ? undefined : AbortSignal.timeout(timeout);
-    const callSignal =
-      signal && deadline ? AbortSignal.any([signal, deadline]) : (signal ?? deadline);
     let result: Awaited<ReturnType<Send>>;
     try {
       // The Request openapi-fetch makes carries the signal: fetch follows it, and so do retries().
       result = await send(operation.method, operation.path, {
+        // A form's Content-Type (with its boundary) is FormData's own; the caller's headers win.
+        headers: mergeHeaders(
+          {
+            "Content-Type":
+              init.body === undefined || mediaType === MULTIPART ? undefined : mediaType,
+            Cookie: cookie || undefined,
+          },
+          headers,
+        ),
+        bodySerializer: (body: unknown) => serializeBody(body, mediaType, mediaTypes),
         ...init,
         // Path parameters left out altogether are refused like missing ones, not sent as `{id}`.
         params: pathParameters ? { ...params, path: args[0] ?? {} } : params,
-        signal: callSignal,
-        parseAs: "text",
+        signal: signal && deadline ? AbortSignal.any([signal, deadline]) : (signal ?? deadline),
+        // JSON is parsed below, so that a body that is not JSON fails as such.
+        parseAs: parseAs === "json" ? "text" : parseAs,
       });
     } catch (cause) {
       throw deadline?.aborted
@@ -74,17 +111,19 @@ export function operationCaller(raw: Client<paths>, options: CallerOptions): Cal
           })
         : asOnezoneError(operationId, cause);
     }
-    const { response, data, error } = result;
+    let { data, error, response } = result;
     const { status } = response;
     if (!response.ok) throw errorFromResponse(operationId, status, error);
-    // parseAs "text": data is the body's text, or undefined when there is none (204).
-    if (data) {
+    if (parseAs === "json") {
       try {
-        return JSON.parse(data as string);
+        data = data ? JSON.parse(data as string) : undefined;
       } catch (cause) {
         throw errorFromResponse(operationId, status, data, cause);
       }
     }
+    return withResponse
+      ? { status, data, headers: Object.fromEntries(response.headers), response }
+      : data;
   };
 }
 
@@ -93,12 +132,19 @@ function asOnezoneError(operationId: string, error: unknown): Error {
   if (error instanceof OnezoneUsageError) {
     return new OnezoneUsageError(`${operationId}: ${error.message}`);
   }
-  const failure = error as { message?: string; status?: unknown; cause?: { code?: string } };
   // A middleware's refusal of a response (e.g. one over the size limit) carries its status.
-  const status = typeof failure?.status === "number" ? failure.status : undefined;
-  const code = failure?.cause?.code;
+  const {
+    message = error,
+    status,
+    cause,
+  } = (error ?? {}) as {
+    message?: string;
+    status?: number;
+    cause?: { code?: string };
+  };
+  const code = cause?.code ? ` (${cause.code})` : "";
   return new (status === undefined ? OnezoneNetworkError : OnezoneError)(
-    `${operationId} failed: ${failure?.message ?? String(error)}${code ? ` (${code})` : ""}`,
+    `${operationId} failed: ${message}${code}`,
     { operationId, cause: error, status },
   );
 }

@@ -1,10 +1,16 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { operationIndex } from "../generated/operation-index.gen.ts";
-import type * as operations from "../generated/operations.gen.ts";
+import type {
+  ClientMethods,
+  DataOf,
+  OperationTypes,
+  ResponseMethods,
+  ResponseOf,
+} from "../generated/client-types.gen.ts";
+import { type IndexedOperation, operationIndex } from "../generated/operation-index.gen.ts";
 import type { paths } from "../generated/schema.js";
-import { authMiddleware, type OnezoneAuth } from "./auth.ts";
+import { authHeader, type OnezoneAuth } from "./auth.ts";
 import { resolveBaseUrl } from "./base-url.ts";
-import { type Fetch, operationCaller, type PerCallOptions } from "./call.ts";
+import { type ApiResponse, type Fetch, operationCaller } from "./call.ts";
 import { pathSerializer } from "./path.ts";
 
 export interface OnezoneClientOptions {
@@ -12,7 +18,7 @@ export interface OnezoneClientOptions {
   host?: string;
   /** The full base URL instead of `host`, e.g. `http://127.0.0.1:8080/api/v3/onezone`. */
   baseUrl?: string;
-  /** The credential sent with every call; omit it to call anonymously. */
+  /** The credential, sent with every call as one of `headers`; omit it to call anonymously. */
   auth?: OnezoneAuth;
   /** A fetch implementation to use instead of the global one; the Request carries the call's signal. */
   fetch?: Fetch;
@@ -28,59 +34,76 @@ export interface OnezoneClientOptions {
   allowInsecureHttp?: boolean;
 }
 
-type Operations = typeof operations;
-type Index = typeof operationIndex;
-/** Every operation's name: its generated function's and its index entry's. */
-type OperationId = keyof Operations & keyof Index;
+/** A method that takes any arguments: what a client over an untyped operation index has. */
+type UntypedMethods<Result> = Record<string, (...args: unknown[]) => Promise<Result>>;
+
+/**
+ * A client over an operation index: one method per operation, resolving to the answer's body;
+ * the same methods under `withResponse`, resolving to `{ status, data, headers, response }`; and
+ * the openapi-fetch client under `raw`. The type arguments are the generated client types.
+ */
+export type ApiClient<
+  Methods = UntypedMethods<unknown>,
+  Responses = UntypedMethods<ApiResponse>,
+  Paths extends object = object,
+> = Methods & {
+  /** The same methods, resolving to the status, the body, the headers and the Response. */
+  readonly withResponse: Responses;
+  /** The underlying openapi-fetch client, for anything the methods do not cover. */
+  readonly raw: Client<Paths>;
+};
+
+/** The client for spec/onezone.yaml. */
+export type OnezoneClient = ApiClient<ClientMethods, ResponseMethods, paths>;
 
 /** What a successful call resolves to: the response body typed from the spec (`undefined` for 204). */
-export type OperationResult<Id extends OperationId> = Extract<
-  Awaited<ReturnType<Operations[Id]>>,
-  { error?: never }
->["data"];
+export type OperationResult<Id extends keyof OperationTypes> = DataOf<Id>;
 
-type ArgsOf<F> = F extends (client: Client<paths>, ...args: infer Args) => unknown ? Args : never;
+/** What a successful `withResponse` call resolves to: the status, body and declared headers of each documented 2xx answer. */
+export type OperationResponse<Id extends keyof OperationTypes> = ResponseOf<Id>;
 
-/** The call options with the per-call ones added. */
-type WithPerCallOptions<Options extends unknown[]> = {
-  [K in keyof Options]: Options[K] & PerCallOptions;
-};
-
-/** The generated function's arguments after the client: the path parameters first, if the index says it takes some. */
-type MethodArgs<Id extends OperationId> = Index[Id]["pathParameters"] extends true
-  ? ArgsOf<Operations[Id]> extends [infer Path, ...infer Options]
-    ? [path: Path, ...WithPerCallOptions<Options>]
-    : never
-  : WithPerCallOptions<ArgsOf<Operations[Id]>>;
-
-/** A generated operation without its client argument, resolving to its data or throwing. */
-type OperationMethod<Id extends OperationId> = (
-  ...args: MethodArgs<Id>
-) => Promise<OperationResult<Id>>;
-
-export type OnezoneClient = { [Id in OperationId]: OperationMethod<Id> } & {
-  /** The underlying openapi-fetch client, for anything the methods do not cover. */
-  readonly raw: Client<paths>;
-};
-
-export function createOnezoneClient(options: OnezoneClientOptions): OnezoneClient {
-  const raw = createClient<paths>({
+/**
+ * The client over any operation index that `npm run generate` writes (operation-index.gen.ts):
+ * `createApiClient<ClientMethods, ResponseMethods, paths>(operationIndex, options)` with the
+ * same generation's client-types.gen.ts and schema.d.ts types it; without them it is untyped.
+ */
+export function createApiClient<
+  Methods = UntypedMethods<unknown>,
+  Responses = UntypedMethods<ApiResponse>,
+  Paths extends object = object,
+>(
+  index: Readonly<Record<string, IndexedOperation>>,
+  options: OnezoneClientOptions,
+): ApiClient<Methods, Responses, Paths> {
+  const raw = createClient<Paths>({
     baseUrl: resolveBaseUrl(options),
     pathSerializer,
     fetch: options.fetch,
-    headers: options.headers,
+    // The credential is one more header of every call (one the call's own headers may replace),
+    // kept in openapi-fetch's closure.
+    headers: {
+      ...options.headers,
+      ...(options.auth && Object.fromEntries([authHeader(options.auth)])),
+    },
   });
   // Retries run first on a response, so the other middleware sees the one that is kept;
-  // openapi-fetch skips absent ones.
-  raw.use(
-    (options.auth && authMiddleware(options.auth)) as Middleware,
-    ...(options.middleware ?? []),
-    options.retry as Middleware,
-  );
+  // openapi-fetch skips an absent one.
+  raw.use(...(options.middleware ?? []), options.retry as Middleware);
   const call = operationCaller(raw, options);
-  const methods = Object.entries(operationIndex).map(([id, operation]) => [
-    id,
-    (...args: unknown[]) => call(id, operation, args),
-  ]);
-  return { ...Object.fromEntries(methods), raw } as OnezoneClient;
+  const methods = (withResponse: boolean) =>
+    Object.fromEntries(
+      Object.entries(index).map(([id, operation]) => [
+        id,
+        (...args: unknown[]) => call(id, operation, args, withResponse),
+      ]),
+    );
+  return { ...methods(false), withResponse: methods(true), raw } as ApiClient<
+    Methods,
+    Responses,
+    Paths
+  >;
+}
+
+export function createOnezoneClient(options: OnezoneClientOptions): OnezoneClient {
+  return createApiClient<ClientMethods, ResponseMethods, paths>(operationIndex, options);
 }

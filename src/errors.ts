@@ -69,7 +69,7 @@ export function errorFromResponse(
     ? "body is not valid JSON"
     : onedata
       ? `${error.id}: ${error.description}`
-      : text.trim()
+      : text
         ? "body is not an Onedata error"
         : "empty body";
   return new OnezoneError(`${operationId} failed with HTTP ${status} (${reason})`, {

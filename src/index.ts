@@ -1,11 +1,20 @@
+export type {
+  ClientMethods,
+  OperationTypes,
+  ParseAs,
+  ResponseMethods,
+} from "../generated/client-types.gen.ts";
 export * from "../generated/operations.gen.ts";
 export type { components, operations, paths } from "../generated/schema.js";
 export type { OnezoneAuth } from "./auth.ts";
-export type { PerCallOptions } from "./call.ts";
+export type { ApiResponse, PerCallOptions } from "./call.ts";
 export {
+  type ApiClient,
+  createApiClient,
   createOnezoneClient,
   type OnezoneClient,
   type OnezoneClientOptions,
+  type OperationResponse,
   type OperationResult,
 } from "./client.ts";
 export {

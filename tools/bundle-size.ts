@@ -1,10 +1,22 @@
-// What a browser app pays for onezone-client: three small consumers bundled by esbuild, minified
-// and gzipped. Shared by bench/size.bench.ts (the table) and test/package/size.test.ts (the budget).
+// What a browser app pays for onezone-client: small consumers bundled by esbuild, minified and
+// gzipped; and what each operation adds to the whole client, on GitHub's spec. Shared by
+// bench/size.bench.ts (the tables) and test/package/size.test.ts (the budgets).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
+import { emitOperationIndex } from "../scripts/emit/operation-index.ts";
+import { buildModel } from "../scripts/model.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** GitHub's REST API spec (about 1,200 operations), on which the per-operation cost is measured. */
+export const GITHUB_SPEC = createRequire(import.meta.url).resolve(
+  "@octokit/openapi/generated/api.github.com.json",
+);
 
 /**
  * The client consumers each call GET /tokens/named/{id}/status once. The budget's baseline is
@@ -44,8 +56,13 @@ export interface BundleSize {
 /**
  * Bundles one consumer for the browser. "onezone-client" is the repo's src/index.ts, which esbuild
  * tree-shakes exactly like dist/ (same modules, same `sideEffects: false` in package.json).
+ * `operationIndex` is an operation-index.gen.ts to bundle instead of generated/'s; `null`, none
+ * (an index without operations): what the client costs before its operations.
  */
-export async function bundleSize(consumer: Consumer): Promise<BundleSize> {
+export async function bundleSize(
+  consumer: Consumer,
+  operationIndex?: string | null,
+): Promise<BundleSize> {
   const result = await build({
     stdin: { contents: CONSUMERS[consumer], resolveDir: ROOT, loader: "ts" },
     alias: { "onezone-client": `${ROOT}src/index.ts` },
@@ -58,6 +75,7 @@ export async function bundleSize(consumer: Consumer): Promise<BundleSize> {
     write: false,
     metafile: true,
     logLevel: "silent",
+    plugins: operationIndex === undefined ? [] : [replaceOperationIndex(operationIndex)],
   });
   const [output] = result.outputFiles;
   const [meta] = Object.values(result.metafile.outputs);
@@ -75,4 +93,48 @@ export async function bundleSize(consumer: Consumer): Promise<BundleSize> {
 /** All consumers, in the order of CONSUMERS. */
 export function bundleSizes(): Promise<BundleSize[]> {
   return Promise.all(Object.keys(CONSUMERS).map((consumer) => bundleSize(consumer as Consumer)));
+}
+
+/** Loads `replacement` (or an empty index) wherever generated/operation-index.gen.ts is imported. */
+function replaceOperationIndex(replacement: string | null): Plugin {
+  return {
+    name: "replace-operation-index",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]generated[\\/]operation-index\.gen\.ts$/ }, () => ({
+        contents:
+          replacement === null
+            ? "export const operationIndex = {};"
+            : readFileSync(replacement, "utf8"),
+        loader: "ts",
+      }));
+    },
+  };
+}
+
+export interface OperationCost {
+  operations: number;
+  /** The whole client over the spec's operation index, gzipped. */
+  whole: number;
+  /** The whole client over an index without operations, gzipped: its fixed part. */
+  fixed: number;
+  /** What each operation adds, gzipped: (whole − fixed) / operations. */
+  perOperation: number;
+}
+
+/** What the whole client weighs over a spec's operation index, and what each operation adds. */
+export async function operationCost(specPath: string): Promise<OperationCost> {
+  const document = JSON.parse(readFileSync(specPath, "utf8"));
+  const model = buildModel(document);
+  const dir = mkdtempSync(path.join(tmpdir(), "onezone-size-"));
+  try {
+    const index = path.join(dir, "operation-index.gen.ts");
+    writeFileSync(index, emitOperationIndex(model, { specPath }).content);
+    const consumer = "whole client (createOnezoneClient)";
+    const whole = (await bundleSize(consumer, index)).gzipped;
+    const fixed = (await bundleSize(consumer, null)).gzipped;
+    const operations = model.operations.length;
+    return { operations, whole, fixed, perOperation: (whole - fixed) / operations };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,6 @@
 // The generators we are measured against, as `npm run bench:setup` installs them here.
 import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PEERS_DIR = fileURLToPath(new URL(".", import.meta.url));
@@ -8,16 +9,29 @@ export interface Peer {
   package: string;
   /** The CLI's entry script, run with `node`. */
   bin: string;
+  /** The CLI's arguments that generate a fetch client for `spec` into the directory `out`. */
+  args: (spec: string, out: string) => string[];
 }
 
 export const heyApi: Peer = {
   package: "@hey-api/openapi-ts",
   bin: `${PEERS_DIR}node_modules/@hey-api/openapi-ts/bin/run.js`,
+  args: (spec, out) => [
+    "-i",
+    spec,
+    "-o",
+    out,
+    "-c",
+    "@hey-api/client-fetch",
+    "--no-log-file",
+    "-s",
+  ],
 };
 
 export const orval: Peer = {
   package: "orval",
   bin: `${PEERS_DIR}node_modules/orval/dist/bin/orval.js`,
+  args: (spec, out) => ["--input", spec, "--output", path.join(out, "api.ts"), "--client", "fetch"],
 };
 
 export function version(peer: Peer): string {

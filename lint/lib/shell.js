@@ -195,9 +195,12 @@ const CURL_DATA = new Set([
   "--json",
 ]);
 
+const FORM_OPTIONS = new Set(["-F", "--form", "--form-string"]);
+
 /**
  * What a curl command requests: `method` (with `methodFrom`: the `-X` word, or why it is
- * implied), every URL it names, and its request bodies (`-d`, `--json` and the like).
+ * implied), every URL it names, its request bodies (`-d`, `--json` and the like), and the parts
+ * of its multipart form (`-F name=value`, `-F name=@file`).
  */
 export function parseCurl(args) {
   const options = [];
@@ -257,7 +260,7 @@ export function parseCurl(args) {
   } else if (has("-T", "--upload-file")) {
     method = "PUT";
     methodFrom = "implied by -T";
-  } else if (options.some(({ option }) => CURL_DATA.has(option) || /^(-F|--form)/.test(option))) {
+  } else if (options.some(({ option }) => CURL_DATA.has(option) || FORM_OPTIONS.has(option))) {
     method = "POST";
     methodFrom = "implied by its request body";
   } else {
@@ -267,7 +270,10 @@ export function parseCurl(args) {
   const bodies = options
     .filter(({ option, value }) => CURL_DATA.has(option) && value !== undefined)
     .map(({ option, value }) => ({ option, value }));
-  return { method, methodFrom, urls, bodies };
+  const forms = options
+    .filter(({ option, value }) => FORM_OPTIONS.has(option) && value !== undefined)
+    .map(({ option, value }) => ({ option, value }));
+  return { method, methodFrom, urls, bodies, forms };
 }
 
 /** The path of a URL as written in a sample (scheme and host optional, placeholders kept). */
@@ -304,12 +310,16 @@ const CLI_OPTIONS_WITH_ARGUMENT = new Set([
 
 /**
  * An onezone-rest-cli command: the operation it names and its arguments, each `key=value` (a
- * parameter), `key==value` or `key:=json` (a body field), `Header:value`, or `-` (body on stdin).
+ * parameter), `Header:value`, or a part of the request body: `key==text` (a JSON string),
+ * `key:=json` (any JSON value), `key@path` (a file part of a multipart body), `-` (the whole body
+ * from standard input). A body key may be dotted (`owner.id==abc`); `field` is its top-level name.
  */
 export function parseRestCli(args) {
   let operation;
   const parameters = [];
   const headers = [];
+  const body = [];
+  let stdin = false;
   for (let i = 0; i < args.length; i++) {
     const word = args[i] ?? "";
     if (operation === undefined) {
@@ -320,7 +330,21 @@ export function parseRestCli(args) {
       operation = word;
       continue;
     }
-    if (word === "-" || /^[^=:\s]+(==|:=)/.test(word)) continue;
+    if (word === "-") {
+      stdin = true;
+      continue;
+    }
+    const field = /^([^=:@\s]+)(==|:=|@)(.*)$/s.exec(word);
+    if (field) {
+      const key = field[1] ?? "";
+      body.push({
+        key,
+        field: key.split(/[.[]/)[0] ?? key,
+        operator: field[2] ?? "",
+        value: field[3] ?? "",
+      });
+      continue;
+    }
     const parameter = /^([^=:\s]+)=(.*)$/s.exec(word);
     if (parameter) {
       parameters.push({ name: parameter[1] ?? "", value: parameter[2] ?? "" });
@@ -329,7 +353,7 @@ export function parseRestCli(args) {
     const header = /^([A-Za-z0-9-]+):(.*)$/s.exec(word);
     if (header) headers.push({ name: header[1] ?? "", value: header[2] ?? "" });
   }
-  return { operation, parameters, headers };
+  return { operation, parameters, headers, body, stdin };
 }
 
 /** `list_client_tokens` → `listClientTokens`: how Onedata's generated clients name operations. */

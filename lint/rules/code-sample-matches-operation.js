@@ -2,7 +2,10 @@
 // that operation. A curl command's method (`-X`, or the one curl implies) is the operation's, and
 // its URL's path is the operation's path under a server's base path (`/api/v3/onezone`), with a
 // placeholder (`$USER_ID`, `${ID}`) or an example value only where the path has a parameter. An
-// `onezone-rest-cli` command names this operation, only its parameters, and all required ones.
+// `onezone-rest-cli` command names this operation, only its parameters, and all required ones; it
+// sends body words (`name==text`, `name:=json`, `name@file`, a lone `-`) only when the operation
+// takes a request body, naming only fields the body's schema has (when the schema lists them all),
+// a file part (`name@file`) only to a multipart body, and a required body always.
 import {
   basePaths,
   describeOperation,
@@ -11,6 +14,7 @@ import {
   operationVisitor,
   resolveNode,
 } from "../lib/operations.js";
+import { requestBodyOf } from "../lib/request-body.js";
 import { operationSamples, placeOf } from "../lib/samples.js";
 import {
   camelCase,
@@ -24,6 +28,7 @@ import {
 
 export default function CodeSampleMatchesOperation() {
   let documentBases = [""];
+  let documentConsumes = [];
   return operationVisitor(
     (operation, ctx, where) => {
       const samples = operationSamples(operation, ctx).filter((s) => s.kind === "shell");
@@ -39,7 +44,7 @@ export default function CodeSampleMatchesOperation() {
             base === "curl"
               ? curlProblems(parseCurl(args), where, bases)
               : /-rest-cli$/.test(base)
-                ? cliProblems(parseRestCli(args), base, operation, where, ctx)
+                ? cliProblems(parseRestCli(args), base, operation, where, ctx, documentConsumes)
                 : [];
           for (const problem of problems) {
             ctx.report({
@@ -54,6 +59,7 @@ export default function CodeSampleMatchesOperation() {
       Root: {
         enter(root) {
           documentBases = basePaths(root);
+          documentConsumes = Array.isArray(root?.consumes) ? root.consumes : [];
         },
       },
     },
@@ -144,7 +150,7 @@ function pathMismatch(path, bases, template) {
   return `it has \`${segment}\` where the path has \`${expected.literal ?? expected.template}\``;
 }
 
-function cliProblems(cli, program, operation, where, ctx) {
+function cliProblems(cli, program, operation, where, ctx, documentConsumes) {
   const problems = [];
   const id = typeof operation.operationId === "string" ? operation.operationId : undefined;
   if (cli.operation === undefined) {
@@ -157,8 +163,11 @@ function cliProblems(cli, program, operation, where, ctx) {
     // Its parameters are another operation's; checking them here would only add noise.
     return problems;
   }
-  const parameters = operationParameters(operation, where.pathItem, ctx);
-  const passable = parameters.filter((p) => p.in !== "header" && p.in !== "body");
+  const allParameters = operationParameters(operation, where.pathItem, ctx);
+  const body = requestBodyOf(operation, allParameters, ctx, documentConsumes);
+  // Swagger 2.0's body and form fields are the body's, given as body words.
+  const parameters = allParameters.filter((p) => p.in !== "body" && p.in !== "formData");
+  const passable = parameters.filter((p) => p.in !== "header");
   const names = new Set(passable.map((p) => p.name));
   const unknown = cli.parameters.filter((p) => !names.has(p.name)).map((p) => p.name);
   if (unknown.length > 0) {
@@ -172,7 +181,6 @@ function cliProblems(cli, program, operation, where, ctx) {
   const missing = parameters.filter(
     (p) =>
       (p.in === "path" || p.required === true) &&
-      p.in !== "body" &&
       (p.in === "header" ? !givenHeaders.has(p.name.toLowerCase()) : !given.has(p.name)),
   );
   if (missing.length > 0) {
@@ -183,7 +191,51 @@ function cliProblems(cli, program, operation, where, ctx) {
       `the ${program} command {at} leaves out the required parameter${missing.length > 1 ? "s" : ""} ${missing.map((p) => `\`${p.name}\``).join(", ")}: add ${words.join(" ")}.`,
     );
   }
+  return [...problems, ...bodyProblems(cli, program, body)];
+}
+
+/** What is wrong with the body a command sends, given the operation's (undefined: it has none). */
+function bodyProblems(cli, program, body) {
+  const words = cli.body.map((word) => `\`${word.key}${word.operator}\``);
+  if (cli.stdin) words.push("`-` (the body from standard input)");
+  if (body === undefined) {
+    if (words.length === 0) return [];
+    return [
+      `the ${program} command {at} sends ${list(words)} as a request body, but the operation takes none: remove ${words.length > 1 ? "them" : "it"}.`,
+    ];
+  }
+  const problems = [];
+  if (body.required && words.length === 0) {
+    problems.push(
+      `the ${program} command {at} sends no request body, which the operation requires: add its fields (\`name==text\`, \`name:=json\`${body.multipart ? ", `name@file`" : ""}), or a lone \`-\` to read it from standard input.`,
+    );
+  }
+  const fields = body.fields;
+  const unknown = [...new Set(cli.body.map((word) => word.field))].filter(
+    (field) => fields !== undefined && !fields.has(field),
+  );
+  if (unknown.length > 0) {
+    problems.push(
+      `the ${program} command {at} sets ${list(unknown.map((f) => `\`${f}\``))}, which ${unknown.length > 1 ? "are not fields" : "is not a field"} of the operation's request body (its fields: ${list([...(fields ?? [])].map((f) => `\`${f}\``))}): remove or rename ${unknown.length > 1 ? "them" : "it"}.`,
+    );
+  }
+  const files = cli.body.filter((word) => word.operator === "@");
+  if (files.length > 0 && !body.multipart) {
+    const takes =
+      body.mediaTypes.length > 0
+        ? ` (it takes ${list(body.mediaTypes.map((t) => `\`${t}\``))})`
+        : "";
+    problems.push(
+      `the ${program} command {at} sends ${list(files.map((w) => `\`${w.key}@${w.value}\``))} as a file part, but the operation's request body is not \`multipart/form-data\`${takes}: give the field with \`${files[0]?.key}==\` or \`${files[0]?.key}:=\`.`,
+    );
+  }
   return problems;
+}
+
+function list(items) {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`
+    : (items[0] ?? "");
 }
 
 /** The operation's parameters, its path item's included (the operation's win), `$ref`s resolved. */

@@ -5,10 +5,13 @@
 import type { InterfaceDeclarationStructure } from "ts-morph";
 import type { ApiModel, Operation } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
+import { asNode, bodyFields, exampleBody, exampleWords, type Json, resolve } from "./cli-body.ts";
 import { type EmitContext, header } from "./header.ts";
+import { bodyMediaTypes } from "./operation-index.ts";
 import { printStatements, StructureKind } from "./ts-project.ts";
 
-type Literal = string | number | boolean | null | readonly Literal[] | { [key: string]: Literal };
+type Literal = Json;
+type Node = Record<string, unknown>;
 
 const INTERFACES: InterfaceDeclarationStructure[] = [
   shape(
@@ -21,9 +24,33 @@ const INTERFACES: InterfaceDeclarationStructure[] = [
       description: "string",
     },
   ),
+  shape(
+    "CliBodyField",
+    "One field of a request body: `name==text` or `name:=JSON` on the command line (`name@path` for a file part).",
+    {
+      name: "string",
+      type: "string",
+      required: "boolean",
+      description: "string",
+      enum: "readonly (string | number | boolean | null)[]",
+      secret: "boolean",
+      file: "boolean",
+      mediaType: "string",
+      when: "string",
+    },
+  ),
+  shape("CliRequestBody", "An operation's request body, as help, completion and checks need it.", {
+    required: "boolean",
+    description: "string",
+    contentTypes: "readonly string[]",
+    fields: "readonly CliBodyField[]",
+    example: "{ readonly words: readonly string[]; readonly stdin: string | null }",
+  }),
   shape("CliResponse", "One documented response of an operation.", {
     status: "string",
     description: "string",
+    contentTypes: "readonly string[]",
+    headers: "readonly string[]",
   }),
   shape(
     "CliCodeSample",
@@ -42,28 +69,29 @@ const INTERFACES: InterfaceDeclarationStructure[] = [
     tags: "readonly string[]",
     deprecated: "boolean",
     parameters: "readonly CliParameter[]",
-    requestBody: "{ readonly required: boolean; readonly contentTypes: readonly string[] } | null",
+    requestBody: "CliRequestBody | null",
     responses: "readonly CliResponse[]",
     codeSamples: "readonly CliCodeSample[]",
   }),
 ];
 
-export function emitCliTable(model: ApiModel, context: EmitContext): GeneratedFile {
+export function emitCliTable(document: Node, model: ApiModel, context: EmitContext): GeneratedFile {
   const constants = [
     constant(
       "cliApi",
-      "{ readonly title: string; readonly version: string }",
+      "{ readonly title: string; readonly version: string; readonly description: string }",
       "The API the table was generated from.",
       {
         title: model.title,
         version: model.version,
+        description: String(asNode(document.info).description ?? ""),
       },
     ),
     constant(
       "cliOperations",
       "readonly CliOperation[]",
       "Every operation of the spec, sorted by path, then method.",
-      model.operations.map(operationLiteral),
+      model.operations.map((op) => operationLiteral(document, op)),
     ),
   ];
   return {
@@ -76,7 +104,7 @@ export function emitCliTable(model: ApiModel, context: EmitContext): GeneratedFi
   };
 }
 
-function operationLiteral(op: Operation): Literal {
+function operationLiteral(document: Node, op: Operation): Literal {
   return {
     id: op.id,
     name: op.name,
@@ -90,12 +118,47 @@ function operationLiteral(op: Operation): Literal {
       required: p.required,
       description: p.description,
     })),
-    requestBody: op.requestBody
-      ? { required: op.requestBody.required, contentTypes: op.requestBody.contentTypes }
-      : null,
-    responses: op.responses.map((r) => ({ status: r.status, description: r.description })),
+    requestBody: requestBodyLiteral(document, op),
+    responses: op.responses.map((r) => ({
+      status: r.status,
+      description: r.description,
+      contentTypes: r.contentTypes,
+      headers: r.headers.map((h) => h.name),
+    })),
     codeSamples: op.codeSamples.map((s) => ({ lang: s.lang, label: s.label, source: s.source })),
   };
+}
+
+/** The body's media types (the default first), and the fields and example of the default one. */
+function requestBodyLiteral(document: Node, op: Operation): Literal {
+  if (!op.requestBody) return null;
+  const { required, description, contents } = op.requestBody;
+  const contentTypes = bodyMediaTypes(op);
+  const mediaType = contentTypes[0] ?? "";
+  const chosen = contents.find((c) => c.mediaType === mediaType);
+  const multipart = mediaType.startsWith("multipart/");
+  const node = mediaTypeNode(document, op, mediaType);
+  const fields = (chosen ? bodyFields(document, chosen.schema, multipart) : []).map((field) => {
+    // A part's `encoding` names its media types (the first is sent), before its schema's.
+    const encoded = asNode(asNode(node.encoding)[field.name]).contentType;
+    if (!field.file || typeof encoded !== "string") return field;
+    return { ...field, mediaType: encoded.split(",")[0]?.trim() ?? "" };
+  });
+  const form = multipart || mediaType === "application/x-www-form-urlencoded";
+  return {
+    required,
+    description,
+    contentTypes,
+    fields: fields as unknown as Literal,
+    example: exampleWords(exampleBody(document, node), fields, form),
+  };
+}
+
+/** The spec's Media Type Object of the operation's body, where its examples are. */
+function mediaTypeNode(document: Node, op: Operation, mediaType: string): Node {
+  const item = resolve(document, asNode(document.paths)[op.path]);
+  const body = resolve(document, asNode(item[op.method]).requestBody);
+  return asNode(asNode(body.content)[mediaType]);
 }
 
 function shape(

@@ -2,7 +2,15 @@
 // operation to send it, by name, once, as plain `as const` data.
 //   export const operationIndex = {
 //     getNamedTokenStatus: { method: "get", path: "/tokens/named/{id}/status", pathParameters: true },
-import { type ApiModel, HTTP_METHODS, type Operation } from "../model.ts";
+//     updateNamedToken: { ..., body: { required: false, mediaTypes: ["application/json"] } },
+//     getUserAvatar: { ..., parseAs: "blob" },
+import {
+  type ApiModel,
+  HTTP_METHODS,
+  isJsonMediaType,
+  type Operation,
+  type Response,
+} from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
 import { type EmitContext, header } from "./header.ts";
 
@@ -21,6 +29,10 @@ export interface IndexedOperation {
   readonly path: string;
   /** Whether the path has parameters: the client's method then takes them first, the call options second. */
   readonly pathParameters: boolean;
+  /** The request body, when the operation takes one: the first media type is the one sent by default. */
+  readonly body?: { readonly required: boolean; readonly mediaTypes: readonly string[] };
+  /** How the client reads the 2xx answers' bodies (openapi-fetch's \`parseAs\`) when they are not JSON. */
+  readonly parseAs?: "text" | "blob";
 }
 
 /** Every operation by name (its client method's), sorted by path, then method. */
@@ -32,12 +44,61 @@ ${entries.join("")}} as const satisfies Record<string, IndexedOperation>;
 
 /** One line per operation; strings go through JSON.stringify, so spec text stays inert. */
 function entry(op: Operation): string {
-  return `{ method: ${JSON.stringify(op.method)}, path: ${JSON.stringify(op.path)}, pathParameters: ${hasPathParameters(op)} }`;
+  const fields = [
+    `method: ${JSON.stringify(op.method)}`,
+    `path: ${JSON.stringify(op.path)}`,
+    `pathParameters: ${hasPathParameters(op)}`,
+  ];
+  if (op.requestBody) {
+    const { required } = op.requestBody;
+    fields.push(
+      `body: { required: ${required}, mediaTypes: ${JSON.stringify(bodyMediaTypes(op))} }`,
+    );
+  }
+  const reading = answerReading(op);
+  if (reading !== "json") fields.push(`parseAs: ${JSON.stringify(reading)}`);
+  return `{ ${fields.join(", ")} }`;
 }
 
 /** Whether the operation's function and client method take path parameters, before the call options. */
 export function hasPathParameters(op: Operation): boolean {
   return op.parameters.some((p) => p.in === "path");
+}
+
+/**
+ * The media types the operation's body may be sent as, the default first: application/json when
+ * the spec declares it, else the first it declares (in sorted order).
+ */
+export function bodyMediaTypes(op: Operation): string[] {
+  const declared = op.requestBody?.contentTypes ?? [];
+  return declared.includes(DEFAULT_MEDIA_TYPE)
+    ? [DEFAULT_MEDIA_TYPE, ...declared.filter((type) => type !== DEFAULT_MEDIA_TYPE)]
+    : declared;
+}
+
+const DEFAULT_MEDIA_TYPE = "application/json";
+
+export type Reading = "json" | "text" | "blob";
+
+/** How the client reads an answer of this media type: JSON parsed, text/* as a string, anything else a Blob. */
+export function mediaReading(mediaType: string): Reading {
+  return isJsonMediaType(mediaType) ? "json" : mediaType.startsWith("text/") ? "text" : "blob";
+}
+
+/**
+ * How the client reads the operation's 2xx answers: as JSON unless one of them is declared as
+ * something else; the most general reading when they differ (a Blob holds anything, text JSON).
+ */
+export function answerReading(op: Operation): Reading {
+  const readings = new Set(
+    successResponses(op).flatMap((response) => response.contentTypes.map(mediaReading)),
+  );
+  return readings.has("blob") ? "blob" : readings.has("text") ? "text" : "json";
+}
+
+/** The documented 2xx answers (`2XX` included). */
+export function successResponses(op: Operation): Response[] {
+  return op.responses.filter((response) => /^2(\d\d|XX)$/i.test(response.status));
 }
 
 /** Names are identifiers already; `__proto__` as a plain key would set the prototype instead. */

@@ -1,7 +1,12 @@
 // Emits operations.gen.ts: one thin function per operation, typed from schema.d.ts.
 //   export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"], options?: CallOptions<...>) {
 //     return client.request("get", "/tokens/named/{id}/status", { ...options, params: { ...options?.params, path } });
-import type { FunctionDeclarationStructure, TypeAliasDeclarationStructure } from "ts-morph";
+import type {
+  FunctionDeclarationStructure,
+  JSDocStructure,
+  OptionalKind,
+  TypeAliasDeclarationStructure,
+} from "ts-morph";
 import type { ApiModel, Operation } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
 import { type EmitContext, header } from "./header.ts";
@@ -77,7 +82,8 @@ function operationFunction(op: Operation): FunctionDeclarationStructure {
   };
 }
 
-function jsDoc(op: Operation) {
+/** The operation's summary, description and `METHOD /path`, and whether it is deprecated, as JSDoc. */
+export function jsDoc(op: Operation): OptionalKind<JSDocStructure> {
   const lines = [op.summary, op.description, `\`${op.method.toUpperCase()} ${op.path}\``]
     .map(docText)
     .filter(Boolean);

@@ -1,18 +1,35 @@
-// Shell completion scripts for operation ids and their parameter names, built from the table.
-import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.ts";
+// Shell completion scripts for operation ids, their parameter names and body field names,
+// built from the table.
+import type { CliOperation } from "../../generated/cli-table.gen.ts";
 import { OnezoneUsageError } from "../errors.ts";
-import { OPTIONS } from "./args.ts";
+import { OPTIONS, TWO_LETTER_OPTIONS } from "./args.ts";
+import { GENERATED } from "./generated.ts";
 
 export const SHELLS = ["bash", "zsh"] as const;
 
 /** Words a shell can take verbatim; anything else is left out of completion rather than mangled. */
 const PLAIN = /^[A-Za-z0-9_.-]+$/;
 
-const OPTION_WORDS = Object.entries(OPTIONS)
-  .flatMap(([name, option]) => ["short" in option ? `-${option.short}` : "", `--${name}`])
-  .filter(Boolean);
+const OPTION_WORDS = [
+  ...Object.entries(OPTIONS).flatMap(([name, option]) => [
+    ...("short" in option ? [`-${option.short}`] : []),
+    `--${name}`,
+  ]),
+  ...Object.keys(TWO_LETTER_OPTIONS),
+];
 
-export function completionScript(shell: string | undefined, operations = cliOperations): string {
+/** The options followed by a value, which the scripts step over: `--host h`, `-ct json`. */
+const VALUE_OPTIONS = [
+  ...Object.entries(OPTIONS)
+    .filter(([, option]) => option.type === "string")
+    .flatMap(([name, option]) => [...("short" in option ? [`-${option.short}`] : []), `--${name}`]),
+  ...Object.keys(TWO_LETTER_OPTIONS),
+].join(" | ");
+
+export function completionScript(
+  shell: string | undefined,
+  operations = GENERATED.cliOperations,
+): string {
   const ops = operations.filter((op) => PLAIN.test(op.id));
   if (shell === "bash") return bashScript(ops);
   if (shell === "zsh") return zshScript(ops);
@@ -21,21 +38,28 @@ export function completionScript(shell: string | undefined, operations = cliOper
   );
 }
 
-/** `id=` for path, query and cookie parameters, `Name:` for headers. */
-function parameterWords(op: CliOperation): string[] {
-  return op.parameters
+/**
+ * `id=` for path, query and cookie parameters, `Name:` for headers; for each body field that
+ * the command line can set, `name==` and `name:=` (`name@` for a file part).
+ */
+export function completionWords(op: CliOperation): string[] {
+  const parameters = op.parameters
     .filter((p) => PLAIN.test(p.name))
     .map((p) => (p.in === "header" ? `${p.name}:` : `${p.name}=`));
+  const fields = (op.requestBody?.fields ?? [])
+    .filter((f) => PLAIN.test(f.name))
+    .flatMap((f) => (f.file ? [`${f.name}@`] : [`${f.name}==`, `${f.name}:=`]));
+  return [...parameters, ...fields];
 }
 
 function bashScript(ops: CliOperation[]): string {
-  const cases = ops.map((op) => `    ${op.id}) words="${parameterWords(op).join(" ")}" ;;`);
+  const cases = ops.map((op) => `    ${op.id}) words="${completionWords(op).join(" ")}" ;;`);
   return `# bash completion for onezone-rest-cli; load it with: source <(onezone-rest-cli completion bash)
 _onezone_rest_cli() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" command="" words="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in
-      --host | -u | --user) ((i++)) ;;
+      ${VALUE_OPTIONS}) ((i++)) ;;
       -*) ;;
       *) command="\${COMP_WORDS[i]}"; break ;;
     esac
@@ -47,8 +71,8 @@ ${cases.join("\n")}
   esac
   [[ "$cur" == -* ]] && words="${OPTION_WORDS.join(" ")}"
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
-  # After id= or Name: the value follows directly, so no space.
-  if [[ \${#COMPREPLY[@]} -eq 1 && "\${COMPREPLY[0]}" == *[=:] ]]; then
+  # After id=, Name:, name==, name:= or name@ the value follows directly, so no space.
+  if [[ \${#COMPREPLY[@]} -eq 1 && "\${COMPREPLY[0]}" == *[=:@] ]]; then
     compopt -o nospace 2>/dev/null
   fi
   return 0
@@ -60,7 +84,7 @@ complete -F _onezone_rest_cli onezone-rest-cli
 function zshScript(ops: CliOperation[]): string {
   const described = ops.map((op) => zshQuote(`${op.id}:${op.summary.replaceAll(":", "\\:")}`));
   const cases = ops.map((op) => {
-    const words = parameterWords(op);
+    const words = completionWords(op);
     return `    ${op.id}) ${words.length > 0 ? `compadd -S '' -- ${words.join(" ")}` : "return 1"} ;;`;
   });
   return `#compdef onezone-rest-cli
@@ -73,7 +97,7 @@ ${described.map((d) => `    ${d}`).join("\n")}
   local command="" i
   for ((i = 2; i < CURRENT; i++)); do
     case "\${words[i]}" in
-      --host | -u | --user) ((i++)) ;;
+      ${VALUE_OPTIONS}) ((i++)) ;;
       -*) ;;
       *) command="\${words[i]}"; break ;;
     esac

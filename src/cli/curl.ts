@@ -5,11 +5,30 @@ export interface ShownRequest {
   method: string;
   url: string;
   headers: Iterable<[name: string, value: string]>;
+  body?: ShownBody;
 }
 
-const MASK = "***";
+/**
+ * A request body: its text as sent and as shown (secret fields masked), a multipart body's parts,
+ * or bytes from standard input (which curl then reads from its own).
+ */
+export type ShownBody =
+  | { kind: "text"; text: string; shown: string }
+  | { kind: "parts"; parts: ShownPart[] }
+  | { kind: "stdin" };
 
-/** The equivalent curl command; a basic credential becomes `-u user:***`. */
+/** A text part (its value shown, secrets masked) or a file part of a multipart body. */
+export type ShownPart =
+  | { name: string; value: string }
+  | { name: string; file: string; type: string };
+
+export const MASK = "***";
+
+/**
+ * The equivalent curl command; a basic credential becomes `-u user:***`. A body follows as
+ * `-d '…'`, `--data-binary @-` (standard input), or one `-F 'name=@path;type=…'` per file part
+ * and one `--form-string 'name=value'` per text part (-F would read a value starting with @ or <).
+ */
 export function curlCommand(request: ShownRequest): string {
   const words = ["curl"];
   const headers = [...request.headers];
@@ -20,26 +39,49 @@ export function curlCommand(request: ShownRequest): string {
     if (user !== undefined && name === "Authorization") continue;
     words.push("-H", `${name}: ${value}`);
   }
+  words.push(...bodyWords(request.body));
   return words.map(shellQuote).join(" ");
 }
 
+function bodyWords(body: ShownBody | undefined): string[] {
+  if (body === undefined) return [];
+  if (body.kind === "text") return ["-d", body.shown];
+  if (body.kind === "stdin") return ["--data-binary", "@-"];
+  return body.parts.flatMap((part) =>
+    "file" in part
+      ? ["-F", `${part.name}=@${curlFormPath(part.file)};type=${part.type}`]
+      : ["--form-string", `${part.name}=${part.value}`],
+  );
+}
+
+/** A path as -F reads it: double-quoted when it holds one of its separators. */
+function curlFormPath(path: string): string {
+  return /[;,"\\]/.test(path) ? `"${path.replace(/["\\]/g, "\\$&")}"` : path;
+}
+
 /** The request line and headers as `> ` lines, for --verbose. */
-export function requestLines(request: ShownRequest): string[] {
+export function requestLines(request: Omit<ShownRequest, "body">): string[] {
   return [
     `> ${request.method} ${request.url}`,
     ...maskedHeaders(request.headers).map(([name, value]) => `> ${name}: ${value}`),
   ];
 }
 
-/** Headers with canonical names; credential values keep only their scheme word. */
+/**
+ * Headers with canonical names; credential values keep only their scheme word, and cookies (a
+ * session is a credential) only their names.
+ */
 export function maskedHeaders(headers: Iterable<[string, string]>): [string, string][] {
   return [...headers].map(([name, value]) => {
     const shown = canonicalName(name);
-    if (name === "x-auth-token") return [shown, MASK];
-    if (name === "authorization") {
+    const key = name.toLowerCase();
+    if (key === "x-auth-token") return [shown, MASK];
+    if (key === "authorization") {
       const scheme = /^(Basic|Bearer) /i.exec(value)?.[1];
       return [shown, scheme ? `${scheme} ${MASK}` : MASK];
     }
+    if (key === "cookie") return [shown, value.replace(/=[^;]*/g, `=${MASK}`)];
+    if (key === "set-cookie") return [shown, value.replace(/^([^=;]*)=[^;]*/, `$1=${MASK}`)];
     return [shown, value];
   });
 }

@@ -4,7 +4,7 @@ export const ExitCode = {
   ok: 0,
   /** Anything unexpected, including an HTTP status that is neither 2xx, 4xx nor 5xx. */
   failure: 1,
-  /** Bad command line or environment; nothing was sent. */
+  /** Bad command line or environment (nothing was sent), or a binary answer held back from a terminal. */
   usage: 2,
   http4xx: 4,
   http5xx: 5,
@@ -16,7 +16,8 @@ export const ExitCode = {
 export const EXIT_CODE_HELP = `Exit codes:
   0  success (the response, if any, is on stdout)
   1  unexpected failure (including an HTTP status that is not 2xx, 4xx or 5xx)
-  2  usage error: bad option, operation, parameter or host; nothing was sent
+  2  usage error: bad option, operation, parameter, body or host; nothing was sent
+     (also: a binary answer that stdout, a terminal, does not get)
   4  the server answered HTTP 4xx
   5  the server answered HTTP 5xx
   6  network failure: no HTTP response arrived (refused, DNS, reset, timeout)`;

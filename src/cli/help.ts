@@ -1,13 +1,26 @@
-// The text of --help: the operations by tag, and one operation's description, parameters and uses.
-import { type CliOperation, cliApi, cliOperations } from "../../generated/cli-table.gen.ts";
+// The text of --help: the operations by tag, and one operation's description, parameters, body
+// and uses.
+import type { CliOperation, CliRequestBody } from "../../generated/cli-table.gen.ts";
 import { sortBy } from "../sort.ts";
+import { shellQuote } from "./curl.ts";
 import { EXIT_CODE_HELP } from "./exit-codes.ts";
+import { type CliGenerated, GENERATED } from "./generated.ts";
+import { SHORT_MEDIA_TYPES } from "./media-types.ts";
 import type { CliCommand } from "./operations.ts";
 
 export const USAGE =
-  "Usage: onezone-rest-cli [options] <operationId> [key=value ...] [Header:value ...]";
+  "Usage: onezone-rest-cli [options] <operationId> [key=value ...] [Header:value ...] [name==text ...] [name:=JSON ...] [-]";
 
-export function mainHelp(operations: readonly CliOperation[] = cliOperations): string {
+/** How body words are written, as --help and each operation's help say it. */
+const BODY_SYNTAX = `Body fields are name==text (a JSON string) and name:=JSON (any JSON value: count:=3,
+flags:='["a","b"]'); a dotted name sets a field of a nested object (owner.id==abc). In a
+multipart body, name@path sends a file (name@path;type=image/png to give its media type). A lone
+- reads the whole body from standard input.`;
+
+export function mainHelp(
+  generated: Pick<CliGenerated, "cliOperations" | "cliApi"> = GENERATED,
+): string {
+  const { cliOperations: operations, cliApi } = generated;
   const width = Math.max(...operations.map((op) => op.id.length), 10) + 2;
   const groups = new Map<string, CliOperation[]>();
   for (const op of operations) {
@@ -34,13 +47,25 @@ Options:
   --host <host|url>       Onezone host name (calls go to https://<host>/api/v3/onezone), or
                           the full base URL with its scheme; env ONEZONE_HOST
   -u, --user <user:pass>  basic authentication; env ONEZONE_BASIC_AUTH
+  -ct, --content-type <t> the request body's media type, one the operation takes (short names:
+                          ${Object.keys(SHORT_MEDIA_TYPES).join(", ")})
+  -ac, --accept <t>       the Accept header (the same short names)
   --allow-insecure-http   let credentials go over plain http to a host other than this machine
-  --dry-run               print the equivalent curl command, credentials masked; send nothing
+  --dry-run               print the equivalent curl command, credentials and secret body fields
+                          masked; send nothing
+  --force                 send even when the body does not match the spec, a required parameter
+                          or body is missing, or the media type is not one the operation takes
   --compact               print JSON on one line (the default when stdout is not a terminal)
-  -v, --verbose           print the request and the response status on stderr, credentials masked
+  -v, --verbose           print the request, the response status and headers on stderr,
+                          credentials masked
   -h, --help              show this help, or an operation's help after its id
+  --about                 show the API's title, version and description
+  -V, --version           print the API's version
 
-Parameters are key=VALUE (path and query parameters) and Header:VALUE (headers).
+Parameters are key=VALUE (path, query and cookie parameters) and Header:VALUE (headers).
+${BODY_SYNTAX}
+Answers: JSON is printed (indented on a terminal), text as it is; any other media type is written
+to stdout only when stdout is not a terminal (> file).
 
 Environment:
   ONEZONE_HOST        the host or base URL, when --host is not given
@@ -63,9 +88,17 @@ export function operationHelp(op: CliCommand, render: (markdown: string) => stri
     `${op.method.toUpperCase()} ${op.path}`,
     ...(op.description.trim() === "" ? [] : [render(op.description)]),
     section("Parameters", parameterLines(op)),
+    ...(op.requestBody ? [bodySection(op, op.requestBody)] : []),
     section(
       "Responses",
-      op.responses.map((r) => `  ${r.status}  ${r.description}`),
+      op.responses.map((r) => {
+        // What a success answers with (errors are all Onedata's JSON), and its headers.
+        const facts = [
+          ...(r.status.startsWith("2") ? r.contentTypes : []),
+          ...r.headers.map((name) => `${name} header`),
+        ];
+        return `  ${r.status}  ${r.description}${facts.length > 0 ? ` (${facts.join("; ")})` : ""}`;
+      }),
     ),
     section(
       "Examples",
@@ -83,6 +116,44 @@ function parameterLines(op: CliOperation): string[] {
     `  ${p.name} (${p.in}${p.required ? ", required" : ""})${p.description ? `  ${p.description}` : ""}`,
     `    Specify as: ${p.in === "header" ? `${p.name}:VALUE` : `${p.name}=VALUE`}`,
   ]);
+}
+
+/** The body: media types, each field (type, required, enum, secret), how to give it, an example. */
+function bodySection(op: CliCommand, body: CliRequestBody): string {
+  const required = body.required ? "required" : "optional";
+  const fields = body.fields.map((f) => {
+    const facts = [
+      f.file ? `file${f.mediaType ? ` (${f.mediaType})` : ""}` : f.type,
+      ...(f.required
+        ? [f.when ? `required when ${f.when}` : "required"]
+        : f.when
+          ? [`when ${f.when}`]
+          : []),
+      ...(f.enum.length > 0
+        ? [
+            `one of ${f.enum.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ")}`,
+          ]
+        : []),
+      ...(f.secret ? ["secret: never shown"] : []),
+    ];
+    return `  ${f.name} (${facts.join("; ")})${f.description ? `  ${f.description}` : ""}`;
+  });
+  const parameters = op.parameters
+    .filter((p) => p.required)
+    .map((p) => (p.in === "header" ? `${p.name}:VALUE` : `${p.name}=VALUE`));
+  const command = ["onezone-rest-cli", op.id, ...parameters, ...body.example.words]
+    .map(shellQuote)
+    .join(" ");
+  const example =
+    body.example.stdin === null ? command : `echo ${shellQuote(body.example.stdin)} | ${command}`;
+  return [
+    `Request body (${required}; ${body.contentTypes.join(" or ")}):`,
+    ...(body.description ? [`  ${body.description}`] : []),
+    ...fields,
+    ...BODY_SYNTAX.split("\n").map((line) => `  ${line}`),
+    "  Example:",
+    `    ${example}`,
+  ].join("\n");
 }
 
 function section(title: string, lines: string[]): string {

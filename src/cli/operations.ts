@@ -1,28 +1,42 @@
 // Finds an operation of the generated table by id, suggesting the nearest id for a typo.
-import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.ts";
-import { type IndexedOperation, operationIndex } from "../../generated/operation-index.gen.ts";
+import type { CliOperation } from "../../generated/cli-table.gen.ts";
+import type { IndexedOperation } from "../../generated/operation-index.gen.ts";
 import { OnezoneUsageError } from "../errors.ts";
+import { GENERATED } from "./generated.ts";
 
 /** A command: the operation as the CLI table describes it, and as the client sends it (method, path, ...). */
 export type CliCommand = CliOperation & IndexedOperation;
 
-export function findOperation(id: string, operations = cliOperations): CliCommand {
-  const operation = operations.find((op) => op.id === id);
-  if (operation) return { ...operation, ...indexed(operation.name) };
+/**
+ * The command is the operation's name (`getNamedTokenStatus`); its operationId as the spec spells
+ * it (`get_named_token_status`) works too. The table and index default to generated/'s.
+ */
+export function findOperation(
+  id: string,
+  operations: readonly CliOperation[] = GENERATED.cliOperations,
+  index: Readonly<Record<string, IndexedOperation>> = GENERATED.operationIndex,
+): CliCommand {
+  const operation =
+    operations.find((op) => op.name === id) ?? operations.find((op) => op.id === id);
+  if (operation) return { ...operation, ...indexed(operation.name, index) };
   const guess = nearest(
     id,
-    operations.map((op) => op.id),
+    operations.map((op) => op.name),
   );
   const hint = guess ? `did you mean ${guess}?` : "see onezone-rest-cli --help for the list";
   throw new OnezoneUsageError(`Unknown operation "${id}"; ${hint}`);
 }
 
 /** The operation's entry in the generated operation index, which the client reads too. */
-function indexed(name: string): IndexedOperation {
-  if (!Object.hasOwn(operationIndex, name)) {
+function indexed(
+  name: string,
+  index: Readonly<Record<string, IndexedOperation>>,
+): IndexedOperation {
+  const entry = Object.hasOwn(index, name) ? index[name] : undefined;
+  if (entry === undefined) {
     throw new Error(`The operation index has no ${name}; run npm run generate.`);
   }
-  return operationIndex[name as keyof typeof operationIndex];
+  return entry;
 }
 
 /** The candidate closest to `word` by edit distance (case-insensitive), if it is close enough. */

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { type Context, Hono } from "hono";
-import type { operations, paths } from "../../generated/schema.js";
 import { readCredential } from "./credential.ts";
 import {
   badCredential,
@@ -8,106 +7,103 @@ import {
   internalServerError,
   methodNotAllowed,
   notFound,
+  notImplemented,
+  unauthorized,
 } from "./errors.ts";
-import {
-  clientTokensOwner,
-  mayReadGeneration,
-  mayReadNamedTokenStatus,
-  mayRevokeTemporaryTokens,
-} from "./policy.ts";
-import type { Caller, FakeStore } from "./store.ts";
+import type { SpecDocument } from "./load-spec.ts";
+import { basePathOf, operationsOf, type SpecOperation } from "./operations.ts";
+import { type RequestValues, readRequest } from "./request.ts";
+import { bySpecificity, type Route, route } from "./routes.ts";
+import { SchemaChecker } from "./schemas.ts";
+import { specHandler } from "./spec-answer.ts";
+import { type StatefulHandler, send, statefulHandlers } from "./stateful.ts";
+import type { FakeStore } from "./store.ts";
 
-export const BASE_PATH = "/api/v3/onezone";
+/** The response header naming what answered an operation: its stateful handler, or the spec. */
+export const SOURCE_HEADER = "X-Fake-Source";
 
-/** The JSON body the spec gives an operation's 200 response. */
-type OkBody<Id extends keyof operations> = operations[Id] extends {
-  responses: { 200: { content: { "application/json": infer Body } } };
+export type OperationSource = "state" | "spec" | "notImplemented";
+
+export interface FakeAppOptions {
+  /** The bundled OpenAPI 3.1 document to serve (see ./load-spec.ts). */
+  document: SpecDocument;
+  /** Answer 501 notImplemented for the operations without a stateful handler. */
+  strict?: boolean;
+  /** Receives one line per request and never a credential. */
+  log?: (line: string) => void;
 }
-  ? Body
-  : never;
 
-/** The operations whose spec gives a 204 (no body) response. */
-type NoContentOperation = {
-  [Id in keyof operations]: operations[Id]["responses"] extends { 204: unknown } ? Id : never;
-}[keyof operations];
+export interface FakeApp {
+  app: Hono;
+  /** The path every route is under, from the spec's first server: `/api/v3/onezone`. */
+  basePath: string;
+  /** Each operation of the spec and what answers it. */
+  operations: { id: string; method: string; path: string; source: OperationSource }[];
+}
 
-type Handler = (c: Context, caller: Caller) => Response;
-
-/** Hono's route for a path of the spec: `/users/{id}` → `/api/v3/onezone/users/:id`. */
-const route = (path: keyof paths) => `${BASE_PATH}${path.replace(/\{(\w+)\}/g, ":$1")}`;
-
-const noContent = (c: Context, _operation: NoContentOperation) => c.body(null, 204);
-
-/** The fake's routes; `log` receives one line per request and never a credential. */
-export function createFakeApp(store: FakeStore, log?: (line: string) => void): Hono {
+/** Routes for every operation of the spec; `log` receives one line per request. */
+export function createFakeApp(store: FakeStore, options: FakeAppOptions): FakeApp {
+  const { document, strict = false, log } = options;
   const app = new Hono({ strict: false });
   if (log) app.use(requestLogger(log));
 
-  const send = (c: Context, { status, body }: FakeError) => c.json(body, status);
-  /** Authenticates the request before the handler runs; a bad credential stops it with 401. */
-  const authenticated = (handler: Handler) => (c: Context) => {
-    const caller = store.authenticate(readCredential(c.req.raw.headers));
-    return typeof caller === "string" ? send(c, badCredential(caller)) : handler(c, caller);
-  };
+  const basePath = basePathOf(document);
+  const checker = new SchemaChecker(document, log);
+  const handlers: Partial<Record<string, StatefulHandler>> = statefulHandlers(store);
+  const specOperations = operationsOf(document);
+  const sourceOf = ({ id }: SpecOperation): OperationSource =>
+    handlers[id] ? "state" : strict ? "notImplemented" : "spec";
 
-  const temporaryTokens = route("/users/{id}/tokens/temporary");
-  app.get(
-    temporaryTokens,
-    authenticated((c, caller) => {
-      const userId = c.req.param("id") ?? "";
-      const refusal = mayReadGeneration(store, caller, userId);
-      if (refusal) return send(c, refusal);
-      const body: OkBody<"getTemporaryTokenGenerationOfUser"> = {
-        generation: store.generation(userId),
-      };
-      return c.json(body, 200);
-    }),
+  const mostSpecificFirst = [...specOperations].sort((a, b) =>
+    bySpecificity(a.template, b.template),
   );
-  app.delete(
-    temporaryTokens,
-    authenticated((c, caller) => {
-      const userId = c.req.param("id") ?? "";
-      const refusal = mayRevokeTemporaryTokens(caller, userId);
-      if (refusal) return send(c, refusal);
-      store.revokeAllTemporaryTokens(userId);
-      return noContent(c, "revokeAllTemporaryTokensOfUser");
-    }),
-  );
+  for (const operation of mostSpecificFirst) {
+    const at = route(basePath, operation.template);
+    const handler =
+      sourceOf(operation) === "notImplemented"
+        ? (c: Context) => send(c, notImplemented)
+        : answering(operation, at, handlers[operation.id]);
+    app.on(operation.method.toUpperCase(), at.path, handler);
+  }
+  const operations = specOperations.map((operation) => ({
+    id: operation.id,
+    method: operation.method.toUpperCase(),
+    path: operation.template,
+    source: sourceOf(operation),
+  }));
 
-  const clientTokens = route("/user/client_tokens");
-  app.get(
-    clientTokens,
-    authenticated((c, caller) => {
-      const owner = clientTokensOwner(caller);
-      if (typeof owner !== "string") return send(c, owner);
-      const body: OkBody<"listClientTokens"> = { tokens: store.clientTokens(owner) };
-      return c.json(body, 200);
-    }),
-  );
-
-  const namedTokenStatus = route("/tokens/named/{id}/status");
-  app.get(
-    namedTokenStatus,
-    authenticated((c, caller) => {
-      // Onezone fetches the token before authorizing, so an unknown id is 404 for everyone.
-      const token = store.namedToken(c.req.param("id") ?? "");
-      if (token === undefined) return send(c, notFound);
-      const refusal = mayReadNamedTokenStatus(store, caller, token);
-      if (refusal) return send(c, refusal);
-      const body: OkBody<"getNamedTokenStatus"> = { revoked: token.revoked };
-      return c.json(body, 200);
-    }),
-  );
-
-  for (const [path, allow] of [
-    [temporaryTokens, "GET, DELETE"],
-    [clientTokens, "GET"],
-    [namedTokenStatus, "GET"],
-  ] as const) {
-    app.all(path, (c) => {
-      c.header("Allow", allow);
+  // A path of the spec called with a method it lacks: 405 with the methods it has.
+  const allowed = new Map<string, string[]>();
+  for (const { path, method } of operations) {
+    allowed.set(path, [...(allowed.get(path) ?? []), method]);
+  }
+  for (const [template, methods] of allowed) {
+    app.all(route(basePath, template).path, (c) => {
+      c.header("Allow", methods.join(", "));
       return send(c, methodNotAllowed);
     });
+  }
+
+  /**
+   * Onezone's order: a bad credential is refused first; then an anonymous caller, where the
+   * operation needs one (a stateful handler decides that itself); then bad request data; then
+   * the answer, from state or from the spec.
+   */
+  function answering(operation: SpecOperation, at: Route, stateful: StatefulHandler | undefined) {
+    const respond = stateful ?? specHandler(document, operation);
+    const source = stateful ? "state" : "spec";
+    return (c: Context) => {
+      c.header(SOURCE_HEADER, source);
+      const caller = store.authenticate(readCredential(c.req.raw.headers));
+      if (typeof caller === "string") return send(c, badCredential(caller));
+      if (!stateful && caller.type === "anonymous" && !operation.anonymousAllowed) {
+        return send(c, unauthorized);
+      }
+      const answer = (request: RequestValues | FakeError) =>
+        "status" in request ? send(c, request) : respond(c, caller, request);
+      const request = readRequest(operation, checker, c, at.values(c));
+      return request instanceof Promise ? request.then(answer) : answer(request);
+    };
   }
 
   app.notFound((c) => send(c, notFound));
@@ -116,7 +112,7 @@ export function createFakeApp(store: FakeStore, log?: (line: string) => void): H
     log?.(`internal error ${reference}: ${error.stack ?? error.message}`);
     return send(c, internalServerError(reference));
   });
-  return app;
+  return { app, basePath, operations };
 }
 
 function requestLogger(log: (line: string) => void) {

@@ -1,7 +1,11 @@
-import type { FakeSeed } from "./seed.ts";
+import { SOURCE_HEADER } from "./app.ts";
+import type { FakeOnezone } from "./index.ts";
 
-/** The start-up text: where the fake listens and the seeded credentials to call it with. */
-export function banner(url: string, baseUrl: string, seed: FakeSeed): string {
+/**
+ * The start-up text: where the fake listens, what answers each operation, and the seeded
+ * credentials to call it with.
+ */
+export function banner({ url, baseUrl, seed, operations }: FakeOnezone): string {
   const users = new Map(seed.users.map((user) => [user.id, user.username]));
   const providers = new Map(seed.providers.map((provider) => [provider.id, provider.name]));
   const owner = ({ type, id }: { type: "user" | "provider"; id: string }) =>
@@ -10,6 +14,12 @@ export function banner(url: string, baseUrl: string, seed: FakeSeed): string {
   return [
     `Fake Onezone listening on ${url}`,
     `API base URL: ${baseUrl}`,
+    "",
+    `Operations (${operations.length}; the ${SOURCE_HEADER} response header tells what answered):`,
+    ...table(
+      ["operation", "method", "path", "answered from"],
+      operations.map((o) => [o.id, o.method, o.path, sources[o.source]]),
+    ),
     "",
     "Users (basic auth: -u username:password):",
     ...table(
@@ -48,6 +58,12 @@ export function banner(url: string, baseUrl: string, seed: FakeSeed): string {
     "Press Ctrl+C to stop.",
   ].join("\n");
 }
+
+const sources: Record<FakeOnezone["operations"][number]["source"], string> = {
+  state: "state",
+  spec: "spec (example or sample)",
+  notImplemented: "501 (--strict)",
+};
 
 function table(header: string[], rows: string[][]): string[] {
   const all = [header, ...rows];

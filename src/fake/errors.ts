@@ -14,7 +14,7 @@ const authErrorDescriptions: Record<AuthErrorId, string> = {
 
 /** An error response: its status and the Onedata error body. */
 export interface FakeError {
-  status: 401 | 403 | 404 | 405 | 500;
+  status: 400 | 401 | 403 | 404 | 405 | 500 | 501;
   body: ErrorBody;
 }
 
@@ -57,6 +57,12 @@ export const notFound: FakeError = {
 export const methodNotAllowed: FakeError = {
   status: 405,
   body: { error: { id: "notSupported", description: "This operation is not supported." } },
+};
+
+/** `--strict`: an operation the fake keeps no state for. */
+export const notImplemented: FakeError = {
+  status: 501,
+  body: { error: { id: "notImplemented", description: "This operation is not implemented." } },
 };
 
 export function internalServerError(reference: string): FakeError {

@@ -2,15 +2,19 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { banner } from "./banner.ts";
-import { type FakeSeed, parseSeed, SeedError, startFakeOnezone } from "./index.ts";
+import { type FakeSeed, parseSeed, SeedError, SpecLoadError, startFakeOnezone } from "./index.ts";
 
-const USAGE = `Usage: onezone-fake [--port <port>] [--seed <file.json>]
+const USAGE = `Usage: onezone-fake [--port <port>] [--seed <file.json>] [--spec <file>] [--strict]
 
-Serves a fake Onezone REST API (/api/v3/onezone) on 127.0.0.1 for local development and tests.
+Serves a fake Onezone REST API (/api/v3/onezone) on 127.0.0.1 for local development and tests:
+every operation of the spec, the token operations from state, the others from the spec.
 
 Options:
   --port <port>       Port to listen on (default 8080; 0 picks a free one).
   --seed <file.json>  Users, providers and tokens to start from (default: the built-in seed).
+  --spec <file>       The OpenAPI spec to serve, YAML or JSON (default: the package's own).
+  --strict            Answer 501 notImplemented for operations the fake keeps no state for,
+                      instead of the spec's example answer.
   -h, --help          Show this help.`;
 
 class UsageError extends Error {}
@@ -21,6 +25,8 @@ async function main(argv: string[]): Promise<void> {
     options: {
       port: { type: "string", default: "8080" },
       seed: { type: "string" },
+      spec: { type: "string" },
+      strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -35,6 +41,8 @@ async function main(argv: string[]): Promise<void> {
   const fake = await startFakeOnezone({
     port,
     ...(seed ? { seed } : {}),
+    ...(values.spec === undefined ? {} : { spec: values.spec }),
+    strict: values.strict,
     log: (line) => console.log(line),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
@@ -42,9 +50,10 @@ async function main(argv: string[]): Promise<void> {
         `port ${port} on 127.0.0.1 is in use; pass another with --port (0 picks a free one).`,
       );
     }
+    if (error instanceof SpecLoadError) throw new UsageError(`--spec ${error.message}`);
     throw error;
   });
-  console.log(banner(fake.url, fake.baseUrl, fake.seed));
+  console.log(banner(fake));
 
   const stop = (signal: NodeJS.Signals) => {
     process.off("SIGINT", stop);

@@ -1,30 +1,28 @@
 // --dry-run works the request out without fetch; these prove it is the request the client really
-// sends: same method, same bytes of request target, same headers, for awkward values, both in
-// process (query and cookie parameters included) and through the CLI process.
+// sends: same method, same bytes of request target, same headers, same body, for awkward values
+// and for every operation of every spec of SPECS, both in process and through the CLI process
+// (where the printed curl command, run against the same server, sends what the CLI sends).
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { CliOperation } from "../../generated/cli-table.gen.ts";
 import { resolveConnection } from "../../src/cli/connection.ts";
-import { curlCommand } from "../../src/cli/curl.ts";
+import type { ShownRequest } from "../../src/cli/curl.ts";
 import { plannedRequest } from "../../src/cli/dry-run.ts";
 import type { CliCommand } from "../../src/cli/operations.ts";
 import { planRequest } from "../../src/cli/request.ts";
-import { connect } from "../../src/cli/send.ts";
+import { connect, send } from "../../src/cli/send.ts";
 import {
   type RecordedRequest,
   type RecordingServer,
   startRecordingServer,
 } from "../helpers/recording-server.ts";
-import { runCli } from "./run-cli.ts";
-
-/** Headers fetch adds by itself when the request has none of that name; curl adds its own. */
-const FETCH_OWN = [
-  "host",
-  "connection",
-  "accept",
-  "accept-language",
-  "sec-fetch-mode",
-  "user-agent",
-  "accept-encoding",
-];
+import { generatedApi, SPECS } from "../helpers/specs.ts";
+import { validCall } from "./derive.ts";
+import { CLIENT_OWN, requestShape } from "./request-shape.ts";
+import { type CliResult, runCli } from "./run-cli.ts";
 
 /** Awkward values for a path segment or a query value: separators, escapes, unicode. */
 const AWKWARD = [
@@ -41,27 +39,30 @@ const AWKWARD = [
 ];
 
 let server: RecordingServer;
+let scratch: string;
+let file: string;
 beforeAll(async () => {
   server = await startRecordingServer();
+  scratch = mkdtempSync(path.join(tmpdir(), "onezone-rest-cli-dry-run-"));
+  file = path.join(scratch, "part one.txt");
+  writeFileSync(file, "a file part\n");
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
 beforeEach(() => {
   server.requests.length = 0;
   server.reply({ status: 200, body: '{"revoked":false}' });
 });
 
-/** The one request the server got, as the headers a dry run would show (fetch's own left out). */
-function received(): RecordedRequest & { shown: [string, string][] } {
+/** The one request the server got. */
+function received(): RecordedRequest {
   expect(server.requests).toHaveLength(1);
-  const request = server.requests[0] as RecordedRequest;
-  return { ...request, shown: Object.entries(request.headers) as [string, string][] };
+  return server.requests[0] as RecordedRequest;
 }
 
-function expectSameRequest(dry: {
-  method: string;
-  url: string;
-  headers: Iterable<[string, string]>;
-}) {
+function expectSameRequest(dry: ShownRequest) {
   const got = received();
   const origin = new URL(server.baseUrl).origin;
   expect(dry.method).toBe(got.method);
@@ -69,8 +70,45 @@ function expectSameRequest(dry: {
   const shown = [...dry.headers];
   expect(shown.map(([name]) => name)).toEqual([...new Set(shown.map(([name]) => name))].sort());
   for (const [name, value] of shown) expect(got.headers[name], name).toBe(value);
-  const extra = got.shown.filter(([name]) => !shown.some(([n]) => n === name)).map(([n]) => n);
-  expect(extra.filter((name) => !FETCH_OWN.includes(name))).toEqual([]);
+  const extra = Object.keys(got.headers).filter((name) => !shown.some(([n]) => n === name));
+  // A multipart body's Content-Type is FormData's own, with its boundary (curl's -F sets its own).
+  const own = dry.body?.kind === "parts" ? [...CLIENT_OWN, "content-type"] : CLIENT_OWN;
+  expect(extra.filter((name) => !own.includes(name))).toEqual([]);
+  if (dry.body === undefined) expect(got.body).toBe("");
+  else if (dry.body.kind === "text") expect(got.body).toBe(dry.body.text);
+  else if (dry.body.kind === "parts") {
+    for (const part of dry.body.parts) {
+      const content = "file" in part ? readFileSync(part.file, "utf8") : part.value;
+      expect(got.body).toContain(`name="${part.name}"`);
+      expect(got.body).toContain(`\r\n\r\n${content}\r\n`);
+      if ("file" in part) expect(got.body).toContain(`Content-Type: ${part.type}`);
+    }
+  }
+}
+
+/** The plan's request, sent by the client to the recording server. */
+async function sendPlanned(
+  op: CliCommand,
+  words: string[],
+  env: Record<string, string>,
+  options: { user?: string; stdin?: string } = {},
+) {
+  const plan = planRequest(op, words, {
+    stdin: options.stdin === undefined ? undefined : new TextEncoder().encode(options.stdin),
+  });
+  const invocation = { host: server.baseUrl, user: options.user, allowInsecureHttp: false };
+  const connection = resolveConnection(invocation, env, plan.headers);
+  const dry = plannedRequest(op, plan, connection);
+  const index = {
+    [op.name]: {
+      method: op.method,
+      path: op.path,
+      pathParameters: op.pathParameters,
+      ...(op.body ? { body: op.body } : {}),
+    },
+  };
+  await send(connect(connection, undefined, index), op, plan, connection.headers);
+  return dry;
 }
 
 describe("in process: plannedRequest is what the client sends", () => {
@@ -118,29 +156,22 @@ describe("in process: plannedRequest is what the client sends", () => {
       it(`${JSON.stringify(value)} in path, query and headers, ${name}`, async () => {
         // A header carries Latin-1 at most; the CLI refuses more (tested below).
         const inHeader = /[^\0-\xff]/.test(value) ? "zoë" : value;
-        const plan = planRequest(op, [
-          `spaceId=${value}`,
-          `fileId=x${value}`,
-          `q=${value}`,
-          "tag=one",
-          `tag=${value}`,
-          `session= ${inHeader} `,
-          "X-Trace:a b",
-          `x-trace: ${inHeader}`,
-          "Accept:application/json",
-          ...words,
-        ]);
-        const invocation = { host: server.baseUrl, user: args.user, allowInsecureHttp: false };
-        const connection = resolveConnection(invocation, env, plan.headers);
-        const dry = plannedRequest(op, plan, connection);
-        const client = connect(connection, undefined);
-        await client.raw.request(
-          op.method as "get",
-          op.path as never,
-          {
-            params: { path: plan.path, query: plan.query },
-            headers: new Headers(connection.headers),
-          } as never,
+        const dry = await sendPlanned(
+          op,
+          [
+            `spaceId=${value}`,
+            `fileId=x${value}`,
+            `q=${value}`,
+            "tag=one",
+            `tag=${value}`,
+            `session= ${inHeader} `,
+            "X-Trace:a b",
+            `x-trace: ${inHeader}`,
+            "Accept:application/json",
+            ...words,
+          ],
+          env,
+          args,
         );
         expectSameRequest(dry);
       });
@@ -148,60 +179,140 @@ describe("in process: plannedRequest is what the client sends", () => {
   }
 });
 
-describe("through the CLI process: --dry-run prints the request the CLI sends", () => {
+describe.each(SPECS)("on $name", async (spec) => {
+  const api = await generatedApi(spec.path);
+  const command = (name: string): CliCommand => {
+    const op = api.cliOperations.find((o) => o.name === name);
+    return { ...op, ...api.operationIndex[name] } as CliCommand;
+  };
   const env = () => ({ ONEZONE_HOST: server.baseUrl, ONEZONE_API_KEY: "key" });
 
-  for (const value of AWKWARD) {
-    it(`getNamedTokenStatus id=${JSON.stringify(value)} with headers`, async () => {
-      const args = ["getNamedTokenStatus", `id=${value}`, "X-Trace:a", "x-trace:b", "Accept:*/*"];
-      const dry = await runCli(["--dry-run", ...args], env());
-      expect(dry.stderr).toBe("");
-      expect(server.requests).toHaveLength(0);
-      const sent = await runCli(args, env());
-      expect(sent.code).toBe(0);
-      const got = received();
-      const request = {
-        method: got.method,
-        url: `${new URL(server.baseUrl).origin}${got.target}`,
-        headers: got.shown
-          .filter(([name]) => name === "accept" || !FETCH_OWN.includes(name))
-          .sort(([a], [b]) => (a < b ? -1 : 1)),
-      };
-      expect(dry.stdout).toBe(`${curlCommand(request)}\n`);
-    });
-  }
+  describe("in process: every operation's request, body included", () => {
+    for (const op of api.cliOperations) {
+      it(op.id, async () => {
+        const call = validCall(op, file);
+        const dry = await sendPlanned(
+          command(op.name),
+          call.words,
+          { ONEZONE_API_KEY: "key" },
+          { stdin: call.stdin },
+        );
+        expect(dry.body !== undefined).toBe(op.requestBody?.example !== undefined);
+        expectSameRequest(dry);
+      });
+    }
+  });
 
-  it("with -u and --verbose: the same request lines on stderr, the same curl command", async () => {
-    const args = ["revokeAllTemporaryTokensOfUser", "id=u 1", "-u", "zoë:secret", "--verbose"];
-    server.reply({ status: 204 });
-    const dry = await runCli(["--dry-run", ...args], { ONEZONE_HOST: server.baseUrl });
-    const sent = await runCli(args, { ONEZONE_HOST: server.baseUrl });
-    expect(sent.code).toBe(0);
-    expect(dry.stdout).toBe(
-      `curl -u 'zoë:***' -X DELETE ${server.baseUrl}/users/u%201/tokens/temporary\n`,
-    );
-    const requestLines = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("> "));
+  describe("through the CLI process: the printed curl command sends what the CLI sends", () => {
+    for (const op of api.cliOperations) {
+      it(op.id, async () => {
+        const call = validCall(op, file);
+        const dry = await runCli(["--dry-run", op.id, ...call.words], env(), {
+          generated: api.dir,
+          stdin: call.stdin,
+        });
+        expect(dry.code, dry.stderr).toBe(0);
+        expect(server.requests).toHaveLength(0);
+        const curl = await runInBash(dry.stdout, call.stdin);
+        expect(curl.code, curl.stderr).toBe(0);
+        const sent = await runCli([op.id, ...call.words], env(), {
+          generated: api.dir,
+          stdin: call.stdin,
+        });
+        expect(sent.code, sent.stderr).toBe(0);
+        expect(server.requests).toHaveLength(2);
+        const [byCurl, byCli] = server.requests as [RecordedRequest, RecordedRequest];
+        const fields = op.requestBody?.fields ?? [];
+        expect(requestShape(byCurl, fields)).toEqual(requestShape(byCli, fields));
+      });
+    }
+  });
+
+  const withPath = api.cliOperations.find((op) => op.parameters.some((p) => p.in === "path"));
+  const pathParameter = withPath?.parameters.find((p) => p.in === "path")?.name ?? "";
+  if (withPath)
+    describe("awkward path values, through the CLI process", () => {
+      for (const value of AWKWARD) {
+        it(`${withPath.id} ${pathParameter}=${JSON.stringify(value)}, with headers`, async () => {
+          const op = withPath;
+          const words = [
+            ...validCall(op, file).words.filter((w) => !w.startsWith(`${pathParameter}=`)),
+            `${pathParameter}=${value}`,
+            "X-Trace:a",
+            "x-trace:b",
+            "Accept:*/*",
+          ];
+          const stdin = validCall(op, file).stdin;
+          const dry = await runCli(["--dry-run", op.id, ...words], env(), {
+            generated: api.dir,
+            stdin,
+          });
+          expect(dry.stderr).toBe("");
+          const curl = await runInBash(dry.stdout, stdin);
+          expect(curl.code, curl.stderr).toBe(0);
+          const sent = await runCli([op.id, ...words], env(), { generated: api.dir, stdin });
+          expect(sent.code, sent.stderr).toBe(0);
+          const [byCurl, byCli] = server.requests as [RecordedRequest, RecordedRequest];
+          const fields = op.requestBody?.fields ?? [];
+          expect(requestShape(byCurl, fields)).toEqual(requestShape(byCli, fields));
+          expect(byCli.target).toContain(`/${encodeURIComponent(value)}`);
+        });
+      }
+    });
+
+  it("with -u and --verbose: the same request lines on stderr as when sent", async () => {
+    const [op] = api.cliOperations;
+    if (!op) throw new Error("the spec has no operations");
+    const call = validCall(op, file);
+    const args = [op.id, ...call.words, "-u", "zoë:secret", "--verbose"];
+    const options = { generated: api.dir, stdin: call.stdin };
+    const dry = await runCli(["--dry-run", ...args], { ONEZONE_HOST: server.baseUrl }, options);
+    const sent = await runCli(args, { ONEZONE_HOST: server.baseUrl }, options);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^curl -u 'zoë:\*\*\*' -X /);
+    const requestLines = (stderr: string) =>
+      stderr.split("\n").filter((l) => l.startsWith("> ") && !/^> Content-Type: multipart/.test(l));
     expect(requestLines(dry.stderr)).toEqual(requestLines(sent.stderr));
     expect(requestLines(dry.stderr)).toContain("> Authorization: Basic ***");
     expect(received().headers.authorization).toBe(`Basic ${btoa("zo\u00c3\u00ab:secret")}`);
+    expect(dry.stdout + dry.stderr + sent.stderr).not.toContain("secret");
   });
 
-  const refusals: [string, string[], Record<string, string>][] = [
-    ["a dot-dot path value", ["getNamedTokenStatus", "id=.."], {}],
-    ["an empty path value", ["getNamedTokenStatus", "id="], {}],
-    [
-      "credentials over plain http",
-      ["listClientTokens", "--host", "http://example.com"],
-      { ONEZONE_API_KEY: "k" },
-    ],
-    ["a line break in ONEZONE_API_KEY", ["listClientTokens"], { ONEZONE_API_KEY: "se\ncret" }],
-    ["a header value above U+00FF", ["listClientTokens", "X-Name:€uro"], {}],
-  ];
-  for (const [name, args, extraEnv] of refusals) {
+  const [first] = api.cliOperations;
+  const refusals: [string, { op: CliOperation; words: string[]; env: Record<string, string> }][] =
+    [];
+  if (first) {
+    refusals.push(
+      [
+        "credentials over plain http",
+        { op: first, words: ["--host", "http://example.com"], env: { ONEZONE_API_KEY: "k" } },
+      ],
+      [
+        "a line break in ONEZONE_API_KEY",
+        { op: first, words: [], env: { ONEZONE_API_KEY: "se\ncret" } },
+      ],
+      ["a header value above U+00FF", { op: first, words: ["X-Name:€uro"], env: {} }],
+    );
+  }
+  if (withPath) {
+    refusals.push(
+      ["a dot-dot path value", { op: withPath, words: [`${pathParameter}=..`], env: {} }],
+      ["an empty path value", { op: withPath, words: [`${pathParameter}=`], env: {} }],
+    );
+  }
+  for (const [name, { op, words, env: extraEnv }] of refusals) {
     it(`refuses ${name} with the same usage error, sending nothing`, async () => {
+      const call = validCall(op, file);
+      const replaced = words.map((w) => w.split("=")[0]).filter((w) => w !== undefined);
+      const args = [
+        op.id,
+        ...call.words.filter((w) => !replaced.includes(w.split("=")[0] ?? "")),
+        ...words,
+      ];
       const environment = { ONEZONE_HOST: server.baseUrl, ...extraEnv };
-      const dry = await runCli(["--dry-run", ...args], environment);
-      const sent = await runCli(args, environment);
+      const options = { generated: api.dir, stdin: call.stdin };
+      const dry = await runCli(["--dry-run", ...args], environment, options);
+      const sent = await runCli(args, environment, options);
       expect(dry.code).toBe(2);
       expect(dry.stdout).toBe("");
       expect(sent).toEqual(dry);
@@ -210,3 +321,15 @@ describe("through the CLI process: --dry-run prints the request the CLI sends", 
     });
   }
 });
+
+/** Runs a printed command in bash, with the given standard input. */
+function runInBash(command: string, stdin: string | undefined): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      "bash",
+      ["-c", `${command.trim()} --silent --show-error`],
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin ?? "");
+  });
+}

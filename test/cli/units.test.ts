@@ -1,11 +1,12 @@
 // Table-driven cases for the CLI's small pure parts: suggestions, quoting, masking, exit codes,
-// and parameter kinds the spec does not use yet (query, cookie, header).
+// options, and every kind of parameter (path, query, cookie, header). Bodies: body.test.ts.
 import { describe, expect, it } from "vitest";
 import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.ts";
 import { operationIndex } from "../../generated/operation-index.gen.ts";
+import { parseInvocation } from "../../src/cli/args.ts";
 import { curlCommand, maskedHeaders, shellQuote } from "../../src/cli/curl.ts";
 import { exitCodeForStatus } from "../../src/cli/exit-codes.ts";
-import { editDistance, findOperation, nearest } from "../../src/cli/operations.ts";
+import { type CliCommand, editDistance, findOperation, nearest } from "../../src/cli/operations.ts";
 import { formatBody } from "../../src/cli/output.ts";
 import { planRequest } from "../../src/cli/request.ts";
 import { OnezoneUsageError } from "../../src/errors.ts";
@@ -74,12 +75,22 @@ describe("masking", () => {
     const request = new Request("https://h/api", {
       headers: { authorization: `Basic ${encoded}` },
     });
-    expect(curlCommand(request)).toBe("curl -u 'zoë:***' -X GET https://h/api");
+    expect(curlCommand(shown(request))).toBe("curl -u 'zoë:***' -X GET https://h/api");
   });
 
   it("masks a basic header that does not decode as Basic ***", () => {
     const request = new Request("https://h/api", { headers: { authorization: "Basic %%%" } });
-    expect(curlCommand(request)).toBe("curl -X GET https://h/api -H 'Authorization: Basic ***'");
+    expect(curlCommand(shown(request))).toBe(
+      "curl -X GET https://h/api -H 'Authorization: Basic ***'",
+    );
+  });
+
+  it("keeps cookie names and masks their values (a session is a credential)", () => {
+    const headers = new Headers({ cookie: "SID=abc; theme=dark", "set-cookie": "SID=abc; Path=/" });
+    expect(maskedHeaders(headers)).toEqual([
+      ["Cookie", "SID=***; theme=***"],
+      ["Set-Cookie", "SID=***; Path=/"],
+    ]);
   });
 });
 
@@ -103,10 +114,41 @@ describe("exitCodeForStatus and formatBody", () => {
   });
 });
 
+/** What a dry run shows of a Request. */
+function shown(request: Request) {
+  return { method: request.method, url: request.url, headers: request.headers };
+}
+
+describe("parseInvocation", () => {
+  const cases: [string, { argv: string[]; want: Partial<ReturnType<typeof parseInvocation>> }][] = [
+    [
+      "-ct and -ac, the official two-letter options",
+      {
+        argv: ["-ct", "json", "op", "-ac", "text", "-"],
+        want: { contentType: "json", accept: "text", command: "op", words: ["-"] },
+      },
+    ],
+    [
+      "-ct after -- is a word",
+      { argv: ["op", "--", "-ct"], want: { command: "op", words: ["-ct"] } },
+    ],
+    [
+      "--force, --about and -V",
+      { argv: ["--force", "--about", "-V"], want: { force: true, about: true, version: true } },
+    ],
+  ];
+  for (const [name, { argv, want }] of cases) {
+    it(name, () => expect(parseInvocation(argv)).toMatchObject(want));
+  }
+});
+
 describe("planRequest on an operation with every kind of parameter", () => {
-  const op: CliOperation = {
+  const op: CliCommand = {
     id: "listThings",
     name: "listThings",
+    method: "get",
+    path: "/spaces/{spaceId}/things",
+    pathParameters: true,
     summary: "",
     description: "",
     tags: [],

@@ -1,6 +1,6 @@
 // `lint:spec` keeps the API docs complete and right: the real script, run as a process on a copy
-// of the spec with one operation's docs broken, exits non-zero naming the operation and its
-// file:line; with `--spec` it lints any spec (the seed pages, a Swagger 2.0 description) with the
+// of each spec of SPECS with one operation's docs broken, exits non-zero naming the operation and
+// its file:line; with `--spec` it lints any spec (the seed pages, a Swagger 2.0 description) with the
 // docs rules, and with `--format` prints Redocly's own reports (JSON, GitHub Actions, stylish).
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,57 +10,56 @@ import { fileURLToPath } from "node:url";
 import { parseYaml, stringifyYaml } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptArgs } from "../helpers/processes.ts";
+import { SPECS } from "../helpers/specs.ts";
 import { readFixture } from "../spec/fixture-markers.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const SPEC_COPY = "onezone.yaml";
+const SPEC_COPY = "openapi.yaml";
 
 type Operation = Record<string, unknown> & { responses: Record<string, unknown> };
 type Spec = { paths: Record<string, Record<string, Operation>> };
 
-interface Case {
-  rule: string;
-  path: string;
-  method: "get" | "delete";
-  /** Breaks exactly one thing in the operation's docs. */
-  mutate: (operation: Operation) => void;
-}
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
-const cases: [string, Case][] = [
+/** Breaks exactly one thing in an operation's docs, for one rule. */
+const cases: [string, string, (operation: Operation) => void][] = [
   [
     "code samples removed",
-    {
-      rule: "onezone-docs/operation-code-samples",
-      path: "/tokens/named/{id}/status",
-      method: "get",
-      mutate: (operation) => {
-        delete operation["x-codeSamples"];
-      },
+    "onezone-docs/operation-code-samples",
+    (operation) => {
+      delete operation["x-codeSamples"];
     },
   ],
   [
     "description removed",
-    {
-      rule: "onezone-docs/operation-description",
-      path: "/users/{id}/tokens/temporary",
-      method: "delete",
-      mutate: (operation) => {
-        delete operation.description;
-      },
+    "onezone-docs/operation-description",
+    (operation) => {
+      delete operation.description;
     },
   ],
   [
     "404 error response removed",
-    {
-      rule: "onezone-docs/operation-error-responses",
-      path: "/users/{id}/tokens/temporary",
-      method: "get",
-      mutate: (operation) => {
-        delete operation.responses["404"];
-      },
+    "onezone-docs/operation-error-responses",
+    (operation) => {
+      delete operation.responses["404"];
     },
   ],
 ];
+
+/**
+ * The operation each case breaks: spread over the spec (the first, then further in), so that
+ * the file:line of each report is checked at different places of the file.
+ */
+function operationFor(source: string, caseIndex: number): { path: string; method: string } {
+  const operations = Object.entries((parseYaml(source) as Spec).paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((method) => METHODS.has(method))
+      .map((method) => ({ path, method })),
+  );
+  const operation = operations[Math.floor((caseIndex * operations.length) / cases.length)];
+  if (operation === undefined) throw new Error("the spec has no operation");
+  return operation;
+}
 
 let work: string;
 
@@ -84,8 +83,8 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-function writeSpecCopy(mutate?: (spec: Spec) => void): string {
-  const spec = parseYaml(readFileSync(path.join(root, "spec/onezone.yaml"), "utf8")) as Spec;
+function writeSpecCopy(specPath: string, mutate?: (spec: Spec) => void): string {
+  const spec = parseYaml(readFileSync(specPath, "utf8")) as Spec;
   mutate?.(spec);
   const source = stringifyYaml(spec);
   writeFileSync(path.join(work, SPEC_COPY), source);
@@ -121,38 +120,38 @@ function enclosingOperation(source: string, line: number): { path?: string; meth
   return { path: keyAt(2), method: keyAt(4) };
 }
 
-describe("npm run lint:spec on a copy of the spec", () => {
+describe.each(SPECS)("npm run lint:spec on a copy of $name ($path)", (spec) => {
   it("passes the unmodified copy under the project's rules", async () => {
-    writeSpecCopy();
+    writeSpecCopy(spec.path);
     const { code, stdout, stderr } = await lintSpec();
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     expect(stdout).toContain(SPEC_COPY);
   });
 
-  it.each(cases)("%s: exits 1 naming the operation and its file:line", async (_name, c) => {
-    let operationId = "";
-    const source = writeSpecCopy((spec) => {
-      const operation = spec.paths[c.path]?.[c.method];
-      if (operation === undefined)
-        throw new Error(`no operation ${c.method} ${c.path} in the spec`);
-      operationId = String(operation.operationId);
-      c.mutate(operation);
-    });
-
-    const { code, stderr } = await lintSpec();
-    expect(code, stderr).toBe(1);
-    const problems = stderr.split("\n").filter((line) => line.includes(c.rule));
-    expect(problems.length, stderr).toBeGreaterThanOrEqual(1);
-    for (const problem of problems) {
-      expect(problem).toContain(operationId);
-      const where = new RegExp(`^${SPEC_COPY}:(\\d+):(\\d+)\\s`).exec(problem.trim());
-      expect(where, problem).not.toBeNull();
-      expect(enclosingOperation(source, Number(where?.[1]))).toEqual({
-        path: c.path,
-        method: c.method,
+  it.each(cases.map(([name, rule, mutate], index) => [name, rule, mutate, index] as const))(
+    "%s: exits 1 naming the operation and its file:line",
+    async (_name, rule, mutate, index) => {
+      const target = operationFor(readFileSync(spec.path, "utf8"), index);
+      let operationId = "";
+      const source = writeSpecCopy(spec.path, (copy) => {
+        const operation = copy.paths[target.path]?.[target.method];
+        if (operation === undefined) throw new Error(`no ${target.method} ${target.path}`);
+        operationId = String(operation.operationId);
+        mutate(operation);
       });
-    }
-  });
+
+      const { code, stderr } = await lintSpec();
+      expect(code, stderr).toBe(1);
+      const problems = stderr.split("\n").filter((line) => line.includes(rule));
+      expect(problems.length, stderr).toBeGreaterThanOrEqual(1);
+      for (const problem of problems) {
+        expect(problem).toContain(operationId);
+        const where = new RegExp(`^${SPEC_COPY}:(\\d+):(\\d+)\\s`).exec(problem.trim());
+        expect(where, problem).not.toBeNull();
+        expect(enclosingOperation(source, Number(where?.[1]))).toEqual(target);
+      }
+    },
+  );
 });
 
 /** `npm run lint:spec -- <args>`, from the project's root, as npm runs it. */
@@ -256,22 +255,34 @@ describe.each(["test/fixtures/seed-pages/openapi.yaml", "test/fixtures/lint/swag
   },
 );
 
-describe("npm run lint:spec -- --spec <file> on a clean spec, and usage errors", () => {
-  it("the project's spec passes the docs rules through --spec too, in every format", async () => {
-    const plain = await lintSpecAt(["--spec", "spec/onezone.yaml"]);
+describe.each(SPECS)("npm run lint:spec -- --spec $name: a clean spec", (spec) => {
+  const file = path.relative(root, spec.path);
+
+  it("passes the docs rules through --spec, in every format", async () => {
+    const plain = await lintSpecAt(["--spec", file]);
     expect(plain).toEqual({
       code: 0,
-      stdout: "spec/onezone.yaml: 0 error(s), 0 warning(s) under redocly.yaml.\n",
+      stdout: `${file}: 0 error(s), 0 warning(s) under redocly.yaml.\n`,
       stderr: "",
     });
-    const json = await lintSpecAt(["--spec", "spec/onezone.yaml", "--format", "json"]);
+    const json = await lintSpecAt(["--spec", file, "--format", "json"]);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
       totals: { errors: 0, warnings: 0 },
       problems: [],
     });
-    const annotations = await lintSpecAt(["--format", "github-actions"]);
+    const annotations = await lintSpecAt(["--spec", file, "--format", "github-actions"]);
     expect({ code: annotations.code, stdout: annotations.stdout }).toEqual({ code: 0, stdout: "" });
+  });
+});
+
+describe("npm run lint:spec: the project's spec by default, and usage errors", () => {
+  it("lints spec/onezone.yaml when given no spec", async () => {
+    const { code, stdout } = await lintSpecAt([]);
+    expect({ code, stdout }).toEqual({
+      code: 0,
+      stdout: "spec/onezone.yaml: 0 error(s), 0 warning(s) under redocly.yaml.\n",
+    });
   });
 
   it.each([

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
 import {
+  type ApiResponse,
+  createApiClient,
   createOnezoneClient,
   type OnezoneAuth,
   type OnezoneClient,
   OnezoneError,
 } from "../../src/index.ts";
 import { useSpecConformance } from "../fake/support/conformance.ts";
+import { generatedApi, PROJECT_SPEC, SPECS } from "../helpers/specs.ts";
+import { bodiesOf, callOf, needsCredential, readingOf, readSpec } from "../src/spec-calls.ts";
 
 // The typed client against the fake over real HTTP; every response is checked against the spec.
 const { admin, user, otherUser, provider } = defaultSeedValues;
@@ -74,16 +78,28 @@ describe.each(credentialKinds)("with a %s credential", (_, auth) => {
   });
 });
 
-describe("refusals", () => {
-  const everyOperation: [string, (client: OnezoneClient) => Promise<unknown>][] = [
-    [
-      "getTemporaryTokenGenerationOfUser",
-      (c) => c.getTemporaryTokenGenerationOfUser({ id: user.id }),
-    ],
-    ["revokeAllTemporaryTokensOfUser", (c) => c.revokeAllTemporaryTokensOfUser({ id: user.id })],
-    ["listClientTokens", (c) => c.listClientTokens()],
-    ["getNamedTokenStatus", (c) => c.getNamedTokenStatus({ id: user.namedTokenId })],
+describe("refusals", async () => {
+  // Every operation that needs a credential, called on a resource the seed holds (the user, their
+  // named token), so that only the credential decides; other parameters from the spec's examples.
+  const seeded: [RegExp, string][] = [
+    [/^\/users\/\{id\}/, user.id],
+    [/^\/tokens\/named\/\{id\}/, user.namedTokenId],
   ];
+  const project = await readSpec(PROJECT_SPEC);
+  const everyOperation = project.operations
+    .filter((op) => needsCredential(project, op))
+    .map((op): [string, (client: OnezoneClient) => Promise<unknown>] => {
+      const { path, options } = callOf(project, op);
+      const id = seeded.find(([template]) => template.test(op.path))?.[1];
+      const args = path ? [id ? { ...path, id } : path, options] : [options];
+      const method = (client: OnezoneClient) =>
+        (client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[op.name];
+      return [op.name, (c) => method(c)?.(...args) ?? Promise.resolve()];
+    });
+
+  it("covers the spec's operations", () => {
+    expect(everyOperation.length).toBeGreaterThan(0);
+  });
 
   it.each(everyOperation)("%s: 401 unauthorized for an anonymous caller", async (id, call) => {
     const error = await failure(call(clientFor()));
@@ -191,6 +207,53 @@ describe("revoking all temporary tokens", () => {
       expect(await withNamed.listClientTokens()).toEqual({ tokens: [user.namedToken] });
     } finally {
       await own.close();
+    }
+  });
+});
+
+describe.each(SPECS)("$name: every operation against the fake serving its spec", async (spec) => {
+  // The fake answers each operation by its spec (its examples, or its state); whatever it
+  // answers, the client resolves to what the spec documents or throws the documented error.
+  const read = await readSpec(spec.path);
+  const { operationIndex } = await generatedApi(spec.path);
+  let served: FakeOnezone;
+  beforeAll(async () => {
+    served = await startFakeOnezone({ spec: spec.path });
+  });
+  afterAll(() => served.close());
+
+  const calls = read.operations.map((op) => ({ name: op.name, op }));
+  it.each(calls)("$name", async ({ op }) => {
+    const client = createApiClient(operationIndex, {
+      baseUrl: served.baseUrl,
+      auth: { token: user.namedToken },
+    });
+    const { path, options } = callOf(read, op);
+    const [body] = bodiesOf(read, op);
+    const withBody = body ? { ...options, body: body.body, contentType: body.mediaType } : options;
+    const method = client.withResponse[op.name];
+    const answer = await method?.(...(path ? [path, withBody] : [withBody])).catch(
+      (error: unknown) => error,
+    );
+    if (answer instanceof OnezoneError) {
+      expect(op.responses.map((response) => response.status)).toContain(String(answer.status));
+      return;
+    }
+    const { status, data, headers } = answer as ApiResponse;
+    const documented = op.responses.find((response) => response.status === String(status));
+    expect(documented, `HTTP ${status}`).toBeDefined();
+    expect(status).toBeGreaterThanOrEqual(200);
+    expect(status).toBeLessThan(300);
+    if (documented?.contentTypes.length === 0) {
+      expect(data).toBeUndefined();
+    } else {
+      const reading = readingOf(op);
+      if (reading === "blob") expect(data).toBeInstanceOf(Blob);
+      else if (reading === "text") expect(data).toBeTypeOf("string");
+      else expect(data).not.toBeInstanceOf(Blob);
+    }
+    for (const header of documented?.headers.filter((h) => h.required) ?? []) {
+      expect(headers).toHaveProperty([header.name.toLowerCase()]);
     }
   });
 });

@@ -1,11 +1,15 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSeedValues, startFakeOnezone } from "../../src/fake/index.ts";
+import { defaultSeedValues, SOURCE_HEADER, startFakeOnezone } from "../../src/fake/index.ts";
+import { ROOT } from "../helpers/processes.ts";
 import { type RunningCli, runFake, spawnFake, waitForOutput } from "./support/cli.ts";
 import { useSpecConformance } from "./support/conformance.ts";
-import { basic } from "./support/credentials.ts";
+import { basic, xAuthToken } from "./support/credentials.ts";
+import { fetchArgs, requestOf } from "./support/requests.ts";
+import { loadSpec } from "./support/spec.ts";
 
 const { admin, user, otherUser } = defaultSeedValues;
 const conformance = useSpecConformance();
@@ -95,10 +99,45 @@ describe("onezone-fake", () => {
     }
   });
 
+  it.each([
+    ["", [], "spec (example or sample)"],
+    [" --strict", ["--strict"], "501 (--strict)"],
+  ])(
+    "serves the spec given with --spec%s, listing what answers each operation",
+    async (_, flags, answeredFrom) => {
+      const specPath = path.join(ROOT, "test/fixtures/growth/openapi.yaml");
+      const spec = await loadSpec(specPath);
+      const cli = spawnFake(["--port", "0", "--spec", specPath, ...flags]);
+      try {
+        const lines = (await waitForOutput(cli, READY)).split("\n");
+        const rows = spec.operations.map((o) =>
+          lines.find((line) => line.startsWith(`  ${o.id} `)),
+        );
+        spec.operations.forEach((operation, i) => {
+          expect(rows[i]).toMatch(` ${operation.method.toUpperCase()} `);
+          expect(rows[i]).toMatch(` ${operation.path} `);
+        });
+        const stateless = spec.operations.find((_, i) => rows[i]?.endsWith(answeredFrom));
+        if (stateless === undefined) throw new Error(`no operation answered from ${answeredFrom}`);
+        const [request] = fc.sample(requestOf(spec, stateless), { seed: 3, numRuns: 1 });
+        if (request === undefined) throw new Error("no request");
+        const baseUrl = `${listeningUrl(lines.join("\n"))}${spec.basePath}`;
+        const response = await fetch(...fetchArgs(baseUrl, request, xAuthToken(user.namedToken)));
+        if (flags.length === 0) expect(response.headers.get(SOURCE_HEADER)).toBe("spec");
+        else expect(response.status).toBe(501);
+      } finally {
+        cli.child.kill("SIGTERM");
+        await cli.exited;
+      }
+    },
+  );
+
   it("shows its usage with --help", async () => {
     const { code, stdout } = await runFake(["--help"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("Usage: onezone-fake [--port <port>] [--seed <file.json>]");
+    expect(stdout).toContain(
+      "Usage: onezone-fake [--port <port>] [--seed <file.json>] [--spec <file>] [--strict]",
+    );
     expect(stdout).toContain("default 8080; 0 picks a free one");
   });
 

@@ -9,6 +9,7 @@ import {
   SeedError,
   startFakeOnezone,
 } from "../../src/fake/index.ts";
+import { loadSpec } from "../../src/fake/load-spec.ts";
 import { FakeStore } from "../../src/fake/store.ts";
 import { useSpecConformance } from "./support/conformance.ts";
 import { basic, xAuthToken } from "./support/credentials.ts";
@@ -143,7 +144,10 @@ describe("unexpected exceptions", () => {
 
   it("answer 500 internalServerError citing a 10-hex reference that the log also has", async () => {
     const lines: string[] = [];
-    const app = createFakeApp(new BrokenStore(defaultSeed), (line) => lines.push(line));
+    const { app } = createFakeApp(new BrokenStore(defaultSeed), {
+      document: await loadSpec(),
+      log: (line) => lines.push(line),
+    });
     const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
     await new Promise((resolve) => server.once("listening", resolve));
     const { port } = server.address() as AddressInfo;

@@ -6,12 +6,18 @@ export interface RecordedRequest {
   /** The raw request target, exactly as it arrived on the wire. */
   target: string;
   headers: IncomingHttpHeaders;
+  /** The request body as text, "" when there is none. */
+  body: string;
+  /** The request body's bytes, for bodies that are not text (a file part, an image). */
+  bytes: Buffer;
 }
 
 export interface Reply {
   status: number;
-  body?: string;
+  body?: string | Uint8Array;
   contentType?: string;
+  /** More response headers, e.g. `Location`. */
+  headers?: Record<string, string>;
 }
 
 export interface RecordingServer {
@@ -27,17 +33,25 @@ export async function startRecordingServer(basePath = "/api/v3/onezone"): Promis
   const requests: RecordedRequest[] = [];
   let current: Reply = { status: 200, body: "{}" };
   const server = createServer((request, response) => {
-    requests.push({
+    const recorded: RecordedRequest = {
       method: request.method ?? "",
       target: request.url ?? "",
       headers: request.headers,
-    });
-    request.resume();
+      body: "",
+      bytes: Buffer.alloc(0),
+    };
+    requests.push(recorded);
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const headers =
-        current.body === undefined
+      recorded.bytes = Buffer.concat(chunks);
+      recorded.body = recorded.bytes.toString("utf8");
+      const headers = {
+        ...(current.body === undefined
           ? {}
-          : { "content-type": current.contentType ?? "application/json" };
+          : { "content-type": current.contentType ?? "application/json" }),
+        ...current.headers,
+      };
       response.writeHead(current.status, headers).end(current.body);
     });
   });

@@ -34,7 +34,7 @@ const BROKEN_SAVES = {
   // Under Redocly's minimal ruleset (any spec but the project's), this rule is an error.
   "a lint error": {
     text: FIXTURE.replace("  /items:", "  /items/{id}:"),
-    says: "openapi.yaml:8:5  path-parameters-defined",
+    says: "openapi.yaml:8:5  codegen/path-parameters",
   },
 };
 

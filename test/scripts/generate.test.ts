@@ -60,10 +60,36 @@ describe("npm run generate on another spec", () => {
   });
 
   it("the same spec gives byte-identical output", () => {
-    const again = path.join(dir, "again");
-    runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", out]);
-    runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", again]);
-    expect(hashTree(again)).toBe(hashTree(out));
+    // Fresh directories: the test above left files in `out` that generate did not write.
+    const [first, again] = [path.join(dir, "first"), path.join(dir, "again")];
+    expect(runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", first]).code).toBe(0);
+    expect(runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", again]).code).toBe(0);
+    expect(hashTree(again)).toBe(hashTree(first));
+  });
+});
+
+describe("the output directory", { timeout: 120_000 }, () => {
+  it("is refused, and left as it was, when it holds a file generate did not write", () => {
+    const dir = scratchDir("out-dir");
+    const out = path.join(dir, "mydir");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "notes.txt"), "my notes");
+    const result = runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path.join(out, "notes.txt")}  not-generated`);
+    expect(result.stderr).toContain(`${out} was left unchanged.`);
+    expect(readdirSync(dir)).toEqual(["mydir"]);
+    expect(readdirSync(out)).toEqual(["notes.txt"]);
+    expect(readFileSync(path.join(out, "notes.txt"), "utf8")).toBe("my notes");
+  });
+
+  it("is regenerated in place when it holds only what generate wrote before", () => {
+    const out = path.join(scratchDir("out-again"), "out");
+    const mini = path.join(ROOT, "test/fixtures/mini/openapi.yaml");
+    expect(runGenerate(["--spec", path.join(SECOND, "openapi.yaml"), "--out", out]).code).toBe(0);
+    const again = runGenerate(["--spec", mini, "--out", out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(runGenerate(["--spec", mini, "--out", out, "--check"]).code).toBe(0);
   });
 });
 
@@ -163,8 +189,8 @@ describe("a spec that cannot be generated from", () => {
       /bad\.yaml:10:\d+ {2}no-unresolved-refs/,
     ],
     [
-      "Swagger 2.0",
-      "swagger: '2.0'\ninfo:\n  title: x\n  version: '1'\npaths: {}\n",
+      "Swagger 1.2",
+      "swagger: '1.2'\ninfo:\n  title: x\n  version: '1'\npaths: {}\n",
       /bad\.yaml:1:1 {2}unsupported-version/,
     ],
     ["an empty file", "", /bad\.yaml:1:1 {2}empty-file/],

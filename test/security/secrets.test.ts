@@ -1,5 +1,9 @@
 // Sweeps every place a credential could leak for each seeded credential: error messages,
-// toString(), JSON.stringify(error), stacks, CLI stderr, CLI --dry-run output, the fake's log.
+// toString(), JSON.stringify(error), stacks, CLI stderr, CLI --dry-run output, the fake's log;
+// and, for every body field a spec of SPECS marks secret, the CLI's --verbose, --dry-run and errors.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OnezoneAuth } from "../../src/auth.ts";
 import { createOnezoneClient } from "../../src/client.ts";
@@ -9,7 +13,10 @@ import {
   type FakeOnezone,
   startFakeOnezone,
 } from "../../src/fake/index.ts";
+import { validCall } from "../cli/derive.ts";
 import { runCli } from "../cli/run-cli.ts";
+import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
+import { generatedApi, SPECS } from "../helpers/specs.ts";
 
 const { user, otherUser, admin } = defaultSeedValues;
 const basicOf = (username: string, password: string) =>
@@ -138,4 +145,86 @@ describe("the CLI", () => {
 it("the fake's request log shows no credential", () => {
   expect(log.length).toBeGreaterThan(100);
   expect(leaks(log)).toEqual([]);
+});
+
+describe.each(SPECS)("secret body fields of $name", async (spec) => {
+  const api = await generatedApi(spec.path);
+  const withSecrets = api.cliOperations.filter((op) =>
+    op.requestBody?.fields.some((f) => f.secret && !f.name.includes("[]")),
+  );
+  const scratch = mkdtempSync(path.join(tmpdir(), "onezone-secrets-"));
+  const file = path.join(scratch, "part.txt");
+  writeFileSync(file, "a file part\n");
+  let server: RecordingServer;
+  beforeAll(async () => {
+    server = await startRecordingServer();
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  for (const op of withSecrets) {
+    const secrets = (op.requestBody?.fields ?? []).filter(
+      (f) => f.secret && !f.name.includes("[]"),
+    );
+    const SECRET = `MDAx-body-secret-${op.name}`;
+    /** The valid call, with every secret field given SECRET (in `form`), the other words kept. */
+    const callWith = (form: (name: string) => string[]) => {
+      const names = secrets.map((f) => f.name);
+      const kept = validCall(op, file).words.filter(
+        (w) => !names.includes(/^[^=:@]+/.exec(w)?.[0] ?? ""),
+      );
+      return [op.id, ...kept, ...secrets.flatMap((f) => form(f.name))];
+    };
+    const runs: [string, string[], string | undefined][] = [
+      ["--verbose, sent", ["--verbose", ...callWith((n) => [`${n}==${SECRET}`])], undefined],
+      ["--dry-run", ["--dry-run", ...callWith((n) => [`${n}==${SECRET}`])], undefined],
+      [
+        "--dry-run --verbose",
+        ["--dry-run", "-v", ...callWith((n) => [`${n}==${SECRET}`])],
+        undefined,
+      ],
+      ["a value of the wrong type", callWith((n) => [`${n}:={"value":"${SECRET}"}`]), undefined],
+      [
+        "--force with a value of the wrong type",
+        ["--force", "-v", ...callWith((n) => [`${n}:=["${SECRET}"]`])],
+        undefined,
+      ],
+      ["a value that is not JSON", callWith((n) => [`${n}:={${SECRET}`]), undefined],
+      ["a field given twice", callWith((n) => [`${n}==${SECRET}`, `${n}==${SECRET}`]), undefined],
+      [
+        "a body on standard input that is not JSON",
+        ["-ct", "json", "--force", op.id, "-"],
+        `{"password": "${SECRET}"`,
+      ],
+      ["an HTTP error", callWith((n) => [`${n}==${SECRET}`]), undefined],
+    ];
+    it.each(runs)(`${op.id}: %s shows no secret field's value`, async (name, args, stdin) => {
+      server.requests.length = 0;
+      server.reply(
+        name === "an HTTP error"
+          ? { status: 400, body: '{"error":{"id":"badValueString","description":"Bad value."}}' }
+          : { status: 200, body: "{}" },
+      );
+      const result = await runCli(
+        args,
+        { ONEZONE_HOST: server.baseUrl, ONEZONE_API_KEY: "key" },
+        {
+          generated: api.dir,
+          stdin,
+        },
+      );
+      expect(result.stdout + result.stderr).not.toContain(SECRET);
+      if (name.includes("--dry-run")) expect(result.stdout).toMatch(/\*\*\*/);
+      if (name === "--verbose, sent") expect(server.requests[0]?.body).toContain(SECRET);
+    });
+  }
+
+  it("has secret body fields, or none: the sweep above covers each", () => {
+    const secretFields = api.cliOperations.flatMap(
+      (op) => op.requestBody?.fields.filter((f) => f.secret) ?? [],
+    );
+    expect(withSecrets.length > 0).toBe(secretFields.length > 0);
+  });
 });

@@ -1,6 +1,6 @@
 // The custom lint rules of redocly.yaml (plugin lint/onezone-docs.js, one rule per file in
-// lint/rules/): the docs-completeness ones each fire on the real spec with exactly one thing
-// broken, and the real spec passes the whole configuration cleanly. The rules that catch wrong
+// lint/rules/): the docs-completeness ones each fire on every operation of each spec of SPECS with
+// one thing broken, and each spec passes the whole configuration cleanly. The rules that catch wrong
 // docs have their cases in the fixtures of test/spec/lint-fixtures.test.ts.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -13,100 +13,67 @@ import {
   stringifyYaml,
 } from "@redocly/openapi-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SPECS } from "../helpers/specs.ts";
 import { FIXTURES, readFixture } from "./fixture-markers.ts";
 
 const configPath = fileURLToPath(new URL("../../redocly.yaml", import.meta.url));
 const rulesDir = fileURLToPath(new URL("../../lint/rules/", import.meta.url));
-const specPath = fileURLToPath(new URL("../../spec/onezone.yaml", import.meta.url));
-const specSource = readFileSync(specPath, "utf8");
 
 const PLUGIN = "onezone-docs";
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 type Operation = Record<string, unknown> & {
   responses: Record<string, Record<string, unknown>>;
 };
 type Spec = { paths: Record<string, Record<string, Operation>> };
 
-interface Case {
-  rule: string;
-  path: string;
-  method: "get" | "delete";
-  /** Breaks exactly one thing in the operation. */
-  mutate: (operation: Operation) => void;
-}
+/**
+ * Breaks exactly one thing in an operation, for one rule; returns false when the operation has
+ * nothing to break (no inline 2xx JSON response for the example rule).
+ */
+type Mutation = (operation: Operation) => boolean;
 
-const cases: [string, Case][] = [
-  [
-    "description removed",
-    {
-      rule: "operation-description",
-      path: "/users/{id}/tokens/temporary",
-      method: "delete",
-      mutate: (operation) => {
-        delete operation.description;
-      },
-    },
-  ],
-  [
-    "tags removed",
-    {
-      rule: "operation-tags",
-      path: "/user/client_tokens",
-      method: "get",
-      mutate: (operation) => {
-        delete operation.tags;
-      },
-    },
-  ],
+const cases: [string, string, Mutation][] = [
+  ["description removed", "operation-description", (operation) => delete operation.description],
+  ["tags removed", "operation-tags", (operation) => delete operation.tags],
   [
     "operationId made snake_case",
-    {
-      rule: "operation-id-camel-case",
-      path: "/users/{id}/tokens/temporary",
-      method: "get",
-      mutate: (operation) => {
-        operation.operationId = "get_temporary_token_generation_of_user";
-      },
+    "operation-id-camel-case",
+    (operation) => {
+      operation.operationId = String(operation.operationId).replace(
+        /[A-Z]/g,
+        (letter) => `_${letter.toLowerCase()}`,
+      );
+      return true;
     },
   ],
   [
     "x-codeSamples removed",
-    {
-      rule: "operation-code-samples",
-      path: "/tokens/named/{id}/status",
-      method: "get",
-      mutate: (operation) => {
-        delete operation["x-codeSamples"];
-      },
-    },
+    "operation-code-samples",
+    (operation) => delete operation["x-codeSamples"],
   ],
   [
     "404 response removed",
-    {
-      rule: "operation-error-responses",
-      path: "/users/{id}/tokens/temporary",
-      method: "delete",
-      mutate: (operation) => {
-        delete operation.responses["404"];
-      },
-    },
+    "operation-error-responses",
+    (operation) => delete operation.responses["404"],
   ],
   [
-    "2xx example removed",
-    {
-      rule: "success-response-example",
-      path: "/user/client_tokens",
-      method: "get",
-      mutate: (operation) => {
-        const content = operation.responses["200"]?.content as Record<
-          string,
-          Record<string, unknown>
-        >;
-        const mediaType = content["application/json"];
-        expect(mediaType?.examples).toBeDefined();
-        delete mediaType?.examples;
-        delete mediaType?.example;
-      },
+    "2xx example removed (`example` and `examples` both)",
+    "success-response-example",
+    (operation) => {
+      const mediaTypes = Object.entries(operation.responses)
+        .filter(([status, response]) => /^2/.test(status) && response.content !== undefined)
+        .map(
+          ([, response]) =>
+            (response.content as Record<string, Record<string, unknown>>)["application/json"],
+        )
+        .filter((mediaType) => mediaType !== undefined);
+      for (const mediaType of mediaTypes) {
+        expect(mediaType.example ?? mediaType.examples).toBeDefined();
+        delete mediaType.example;
+        delete mediaType.examples;
+      }
+      return mediaTypes.length > 0;
     },
   ],
 ];
@@ -117,7 +84,7 @@ beforeAll(async () => {
   config = await loadConfig({ configPath });
 });
 
-function lintSource(source: string): Promise<NormalizedProblem[]> {
+function lintSource(source: string, specPath: string): Promise<NormalizedProblem[]> {
   return lintFromString({ source, absoluteRef: specPath, config });
 }
 
@@ -136,12 +103,16 @@ function summarise(problems: NormalizedProblem[]): string[] {
   );
 }
 
-describe("redocly.yaml custom rules", () => {
-  it("the unmodified spec gives no problem of any severity", async () => {
-    const problems = await lintSource(specSource);
-    expect(summarise(problems)).toEqual([]);
-  });
+/** Every operation of a spec: its path and method. */
+function operationsOf(source: string): { path: string; method: string }[] {
+  return Object.entries((parseYaml(source) as Spec).paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((method) => METHODS.has(method))
+      .map((method) => ({ path, method })),
+  );
+}
 
+describe("redocly.yaml custom rules", () => {
   it("every rule file of lint/rules/ is a rule of the plugin, named by its file, enabled as an error", () => {
     const files = readdirSync(rulesDir)
       .filter((name) => name.endsWith(".js"))
@@ -161,7 +132,7 @@ describe("redocly.yaml custom rules", () => {
 
   it("every rule has a failing case: one below, or an `# expect:` marker in a lint fixture", () => {
     const failing = new Set([
-      ...cases.map(([, { rule }]) => `${PLUGIN}/${rule}`),
+      ...cases.map(([, rule]) => `${PLUGIN}/${rule}`),
       ...FIXTURES.flatMap((file) => readFixture(file).expected.map(({ rule }) => rule)),
     ]);
     const rules = readdirSync(rulesDir).map((name) => `${PLUGIN}/${name.replace(/\.js$/, "")}`);
@@ -178,42 +149,58 @@ describe("redocly.yaml custom rules", () => {
     const ids = Object.values(catalogue.statuses).flat();
     expect(new Set(ids).size).toBe(ids.length);
   });
+});
 
-  it("a missing summary is reported once, by Redocly's operation-summary", async () => {
-    const operations = Object.entries((parseYaml(specSource) as Spec).paths).flatMap(
-      ([path, item]) => Object.keys(item).map((method) => ({ path, method })),
-    );
-    expect(operations.length).toBeGreaterThan(0);
-    for (const { path, method } of operations) {
-      const spec = parseYaml(specSource) as Spec;
-      delete spec.paths[path]?.[method]?.summary;
-      const problems = (await lintSource(stringifyYaml(spec))).filter((p) =>
-        /summary/i.test(`${p.ruleId} ${p.message}`),
-      );
-      expect(problems.map((p) => [p.ruleId, p.location[0]?.pointer])).toEqual([
-        ["operation-summary", `${operationPointer(path, method)}/summary`],
-      ]);
-    }
+describe.each(SPECS)("redocly.yaml custom rules on $name ($path)", (spec) => {
+  const specSource = readFileSync(spec.path, "utf8");
+  const operations = operationsOf(specSource);
+
+  it("the unmodified spec gives no problem of any severity", async () => {
+    const problems = await lintSource(specSource, spec.path);
+    expect(summarise(problems)).toEqual([]);
   });
 
-  it.each(cases)("%s", async (_name, { rule, path, method, mutate }) => {
-    const spec = parseYaml(specSource) as Spec;
-    const operation = spec.paths[path]?.[method];
-    if (operation === undefined) throw new Error(`no operation ${method} ${path} in the spec`);
-    mutate(operation);
+  it("a missing summary is reported once per operation, by Redocly's operation-summary", async () => {
+    expect(operations.length).toBeGreaterThan(0);
+    const broken = parseYaml(specSource) as Spec;
+    for (const { path, method } of operations) delete broken.paths[path]?.[method]?.summary;
+    const problems = (await lintSource(stringifyYaml(broken), spec.path)).filter((p) =>
+      /summary/i.test(`${p.ruleId} ${p.message}`),
+    );
+    expect(problems.map((p) => [p.ruleId, p.location[0]?.pointer])).toEqual(
+      operations.map(({ path, method }) => [
+        "operation-summary",
+        `${operationPointer(path, method)}/summary`,
+      ]),
+    );
+  });
 
-    const problems = await lintSource(stringifyYaml(spec));
+  it.each(cases)("%s in every operation: reported by %s in each", async (_name, rule, mutate) => {
+    const broken = parseYaml(specSource) as Spec;
+    const mutated = operations.filter(({ path, method }) => {
+      const operation = broken.paths[path]?.[method];
+      return operation !== undefined && mutate(operation);
+    });
+    expect(mutated.length, "operations the case applies to").toBeGreaterThan(0);
+    const problems = await lintSource(stringifyYaml(broken), spec.path);
     const fromRule = problems.filter((p) => p.ruleId === `${PLUGIN}/${rule}`);
-
-    expect(fromRule.length, summarise(problems).join("\n")).toBeGreaterThanOrEqual(1);
-    for (const problem of fromRule) {
-      expect(problem.severity).toBe("error");
+    expect(fromRule.every((p) => p.severity === "error")).toBe(true);
+    for (const { path, method } of mutated) {
+      const operationId = String(broken.paths[path]?.[method]?.operationId);
       // The location identifies the operation, and so does the message.
-      expect(problem.location[0]?.pointer ?? "").toMatch(
-        new RegExp(`^${escapeRegExp(operationPointer(path, method))}(/|$)`),
+      const here = fromRule.filter((p) =>
+        new RegExp(`^${escapeRegExp(operationPointer(path, method))}(/|$)`).test(
+          p.location[0]?.pointer ?? "",
+        ),
       );
-      expect(problem.message).toContain(`${method.toUpperCase()} ${path}`);
-      expect(problem.message).toContain(String(operation.operationId));
+      expect(here.length, `${method} ${path}\n${summarise(problems).join("\n")}`).toBeGreaterThan(
+        0,
+      );
+      for (const problem of here) {
+        expect(problem.message).toContain(`${method.toUpperCase()} ${path}`);
+        expect(problem.message).toContain(operationId);
+      }
     }
+    expect(fromRule.length).toBeGreaterThanOrEqual(mutated.length);
   });
 });

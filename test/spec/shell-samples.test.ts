@@ -1,6 +1,7 @@
-// How the docs lint rules read a shell sample (lint/lib/shell.js `readSample`): which lines are
-// commands, each command's words as the shell would pass them (shell-quote reads them), the line
-// each command starts on, and the output shown after a command.
+// How the docs lint rules read a shell sample (lint/lib/shell.js): which lines are commands, each
+// command's words as the shell would pass them (shell-quote reads them), the line each command
+// starts on, and the output shown after a command (`readSample`); and what an onezone-rest-cli
+// command passes (`parseRestCli`): parameters, headers, and the words of its request body.
 import { describe, expect, it } from "vitest";
 
 interface Sample {
@@ -8,8 +9,19 @@ interface Sample {
   outputs: { text: string; line: number }[];
 }
 
-const { readSample } = (await import(new URL("../../lint/lib/shell.js", import.meta.url).href)) as {
+interface RestCli {
+  operation: string | undefined;
+  parameters: { name: string; value: string }[];
+  headers: { name: string; value: string }[];
+  body: { key: string; field: string; operator: string; value: string }[];
+  stdin: boolean;
+}
+
+const { readSample, parseRestCli } = (await import(
+  new URL("../../lint/lib/shell.js", import.meta.url).href
+)) as {
   readSample: (text: string) => Sample;
+  parseRestCli: (args: string[]) => RestCli;
 };
 
 const cases: [string, string, Sample][] = [
@@ -110,5 +122,46 @@ const cases: [string, string, Sample][] = [
 describe("readSample", () => {
   it.each(cases)("%s", (_name, text, expected) => {
     expect(readSample(text)).toEqual(expected);
+  });
+});
+
+const cliCases: [string, string[], RestCli][] = [
+  [
+    "options, a parameter and a header",
+    ["--host", "h", "-ct", "json", "getX", "id=a@b", "X-Request-Id:7f"],
+    {
+      operation: "getX",
+      parameters: [{ name: "id", value: "a@b" }],
+      headers: [{ name: "X-Request-Id", value: "7f" }],
+      body: [],
+      stdin: false,
+    },
+  ],
+  [
+    "body words: a string, JSON, a dotted key and a file part",
+    ["createX", "name==a=b", 'caveats:=[{"a":1}]', "owner.id==c26b", "file@./photo.png"],
+    {
+      operation: "createX",
+      parameters: [],
+      headers: [],
+      body: [
+        { key: "name", field: "name", operator: "==", value: "a=b" },
+        { key: "caveats", field: "caveats", operator: ":=", value: '[{"a":1}]' },
+        { key: "owner.id", field: "owner", operator: "==", value: "c26b" },
+        { key: "file", field: "file", operator: "@", value: "./photo.png" },
+      ],
+      stdin: false,
+    },
+  ],
+  [
+    "the body from standard input",
+    ["createX", "-"],
+    { operation: "createX", parameters: [], headers: [], body: [], stdin: true },
+  ],
+];
+
+describe("parseRestCli", () => {
+  it.each(cliCases)("%s", (_name, args, expected) => {
+    expect(parseRestCli(args)).toEqual(expected);
   });
 });

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { operationIndex } from "../../generated/operation-index.gen.ts";
-import { createOnezoneClient } from "../../src/client.ts";
+import { isJsonMediaType, type Operation } from "../../scripts/model.ts";
+import type { ApiResponse } from "../../src/call.ts";
+import { createApiClient, createOnezoneClient } from "../../src/client.ts";
 import { OnezoneError, OnezoneNetworkError, OnezoneUsageError } from "../../src/errors.ts";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
+import {
+  type RecordedRequest,
+  type RecordingServer,
+  startRecordingServer,
+} from "../helpers/recording-server.ts";
+import { generatedApi, SPECS } from "../helpers/specs.ts";
+import { answersOf, bodiesOf, type Call, callOf, readingOf, readSpec } from "./spec-calls.ts";
 
 const TOKEN = "MDAxY2xvY2F0aW9uIG9uZXpvbmUKMDAzMGlkZW50aWZpZXIgc2VjcmV0";
-const USER_ID = "c26bab23d12f7389c3c311caf9c15902";
 
 let server: RecordingServer;
 beforeAll(async () => {
@@ -19,45 +26,239 @@ beforeEach(() => {
 
 const client = () => createOnezoneClient({ baseUrl: server.baseUrl, auth: { token: TOKEN } });
 
-describe("every operation sends the request the spec describes and returns its data", () => {
-  const cases = [
-    {
-      name: "getTemporaryTokenGenerationOfUser",
-      call: () => client().getTemporaryTokenGenerationOfUser({ id: USER_ID }),
-      reply: { status: 200, body: '{"generation":3}' },
-      want: { method: "GET", target: `/api/v3/onezone/users/${USER_ID}/tokens/temporary` },
-      result: { generation: 3 },
-    },
-    {
-      name: "revokeAllTemporaryTokensOfUser",
-      call: () => client().revokeAllTemporaryTokensOfUser({ id: USER_ID }),
-      reply: { status: 204 },
-      want: { method: "DELETE", target: `/api/v3/onezone/users/${USER_ID}/tokens/temporary` },
-      result: undefined,
-    },
-    {
-      name: "listClientTokens",
-      call: () => client().listClientTokens(),
-      reply: { status: 200, body: '{"tokens":["a","b"]}' },
-      want: { method: "GET", target: "/api/v3/onezone/user/client_tokens" },
-      result: { tokens: ["a", "b"] },
-    },
-    {
-      name: "getNamedTokenStatus",
-      call: () => client().getNamedTokenStatus({ id: "tok1" }),
-      reply: { status: 200, body: '{"revoked":false}' },
-      want: { method: "GET", target: "/api/v3/onezone/tokens/named/tok1/status" },
-      result: { revoked: false },
-    },
-  ];
-  it.each(cases)("$name", async ({ call, reply, want, result }) => {
-    server.reply(reply);
-    await expect(call()).resolves.toEqual(result);
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0]).toMatchObject(want);
-    expect(server.requests[0]?.headers["x-auth-token"]).toBe(TOKEN);
+describe.each(SPECS)("$name: every operation as its spec describes it", async (spec) => {
+  const api = await generatedApi(spec.path);
+  const read = await readSpec(spec.path);
+  const apiClient = () =>
+    createApiClient(api.operationIndex, { baseUrl: server.baseUrl, auth: { token: TOKEN } });
+  /** The operation's method on a client over the spec's generated index; `withResponse` for its sibling. */
+  const methodOf = (op: Operation, withResponse = false) => {
+    const client = apiClient();
+    const method = (withResponse ? client.withResponse : client)[op.name];
+    if (!method) throw new Error(`The client has no method ${op.name}.`);
+    return method as (...args: unknown[]) => Promise<unknown>;
+  };
+  const argsOf = (call: Call, options: object) =>
+    call.path ? [call.path, { ...call.options, ...options }] : [{ ...call.options, ...options }];
+
+  it("has one method, and one withResponse method, per operation of the spec", () => {
+    const client = apiClient();
+    const names = read.operations.map((op) => op.name).sort();
+    const methods = (object: object) =>
+      Object.entries(object)
+        .filter(([, value]) => typeof value === "function")
+        .map(([name]) => name)
+        .sort();
+    expect(methods(client)).toEqual(names);
+    expect(methods(client.withResponse)).toEqual(names);
   });
+
+  // Each operation with its parameters and, when it takes one, a body of each declared media type.
+  const requests = read.operations.flatMap((op) => {
+    const bodies = bodiesOf(read, op);
+    return bodies.length === 0
+      ? [{ name: op.name, op, what: "no body", mediaType: "", body: undefined }]
+      : bodies.map(({ mediaType, body }) => ({
+          name: op.name,
+          op,
+          what: `a ${mediaType} body`,
+          mediaType,
+          body,
+        }));
+  });
+  it.each(requests)("$name sends its parameters and $what", async ({ op, mediaType, body }) => {
+    const call = callOf(read, op);
+    const defaultType = api.operationIndex[op.name]?.body?.mediaTypes[0];
+    // The default media type is left for the client to pick; any other is asked for.
+    const options =
+      body === undefined
+        ? {}
+        : { body, ...(mediaType === defaultType ? {} : { contentType: mediaType }) };
+    server.reply({ status: 204 });
+    await methodOf(op)(...argsOf(call, options));
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests as [RecordedRequest];
+    expect(request.method).toBe(call.method);
+    expect(request.target).toBe(`/api/v3/onezone${call.target}`);
+    expect(request.headers).toMatchObject(call.headers);
+    expect(request.headers["x-auth-token"]).toBe(TOKEN);
+    if (body === undefined) {
+      expect(request.headers["content-type"]).toBeUndefined();
+      expect(request.body).toBe("");
+    } else {
+      await expectBody(request, mediaType, body);
+    }
+  });
+
+  const answers = read.operations.flatMap((op) =>
+    answersOf(read, op).map((answer) => ({
+      name: op.name,
+      op,
+      answer,
+      what: `${answer.status} ${answer.mediaType ?? "without a body"}`,
+    })),
+  );
+  it.each(answers)(
+    "$name reads its $what answer, with its status and headers",
+    async ({ op, answer }) => {
+      const call = callOf(read, op);
+      const reply = { status: answer.status, body: answer.body, headers: answer.headers };
+      server.reply(answer.mediaType ? { ...reply, contentType: answer.mediaType } : reply);
+      const data = await methodOf(op)(...argsOf(call, {}));
+      const expected = readAs(readingOf(op), answer.body);
+      await expectData(data, expected);
+      const full = (await methodOf(op, true)(...argsOf(call, {}))) as ApiResponse;
+      expect(full.status).toBe(answer.status);
+      expect(full.response).toBeInstanceOf(Response);
+      await expectData(full.data, expected);
+      for (const [name, value] of Object.entries(answer.headers)) {
+        expect(full.headers[name.toLowerCase()], name).toBe(value);
+      }
+    },
+  );
+
+  const withBodies = read.operations.filter((op) => op.requestBody);
+  it.each(withBodies.map((op) => ({ name: op.name, op })))(
+    "$name refuses a media type its spec does not declare, naming the declared ones",
+    async ({ op }) => {
+      const call = callOf(read, op);
+      const declared = api.operationIndex[op.name]?.body?.mediaTypes ?? [];
+      const error = await methodOf(op)(
+        ...argsOf(call, { body: "x", contentType: "text/csv" }),
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OnezoneUsageError);
+      expect((error as Error).message).toBe(
+        `${op.name}: contentType cannot be "text/csv", only one of [${declared.join(",")}].`,
+      );
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  const withoutBodies = read.operations.filter((op) => !op.requestBody);
+  it.each(withoutBodies.map((op) => ({ name: op.name, op })))(
+    "$name, which takes no body, refuses one",
+    async ({ op }) => {
+      const error = await methodOf(op)(...argsOf(callOf(read, op), { body: { a: 1 } })).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(OnezoneUsageError);
+      expect((error as Error).message).toBe(
+        `${op.name}: contentType cannot be "", only one of [].`,
+      );
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  // parseAs overrides how an answer is read, whatever its media type.
+  const firstAnswer = answers.find(({ answer }) => answer.body !== undefined);
+  it
+    .runIf(firstAnswer !== undefined)
+    .each(["text", "blob", "arrayBuffer", "stream", "json"] as const)(
+    "parseAs %s is honoured",
+    async (parseAs) => {
+      const { op, answer } = firstAnswer as (typeof answers)[number];
+      server.reply({ status: answer.status, body: answer.body, contentType: answer.mediaType });
+      const data = await methodOf(op)(...argsOf(callOf(read, op), { parseAs }));
+      const bytes =
+        typeof answer.body === "string" ? new TextEncoder().encode(answer.body) : answer.body;
+      if (parseAs === "json") {
+        // JSON asked of a body that is not JSON fails as such; of JSON it is parsed.
+        if (answer.mediaType && isJsonMediaType(answer.mediaType)) {
+          expect(data).toEqual(JSON.parse(answer.body as string));
+        }
+        return;
+      }
+      const got =
+        parseAs === "text"
+          ? new TextEncoder().encode(data as string)
+          : parseAs === "blob"
+            ? new Uint8Array(await (data as Blob).arrayBuffer())
+            : parseAs === "arrayBuffer"
+              ? new Uint8Array(data as ArrayBuffer)
+              : new Uint8Array(await new Response(data as ReadableStream).arrayBuffer());
+      if (
+        parseAs === "text" &&
+        answer.mediaType &&
+        !answer.mediaType.startsWith("text/") &&
+        !isJsonMediaType(answer.mediaType)
+      ) {
+        return; // binary read as text is lossy by nature
+      }
+      expect(got).toEqual(bytes);
+    },
+  );
 });
+
+/** What the client resolves to for an answer's body, read as its operation's answers are. */
+function readAs(
+  reading: "json" | "text" | "blob",
+  body: string | Uint8Array<ArrayBuffer> | undefined,
+): unknown {
+  if (body === undefined) return undefined;
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+  if (reading === "blob") return new Blob([bytes]);
+  const text = new TextDecoder().decode(bytes);
+  return reading === "text" ? text : text ? JSON.parse(text) : undefined;
+}
+
+async function expectData(data: unknown, expected: unknown): Promise<void> {
+  if (!(expected instanceof Blob)) {
+    expect(data).toEqual(expected);
+    return;
+  }
+  expect(data).toBeInstanceOf(Blob);
+  expect(new Uint8Array(await (data as Blob).arrayBuffer())).toEqual(
+    new Uint8Array(await expected.arrayBuffer()),
+  );
+}
+
+/** The request's Content-Type and body are the media type's serialization of `body`. */
+async function expectBody(
+  request: RecordedRequest,
+  mediaType: string,
+  body: unknown,
+): Promise<void> {
+  const contentType = request.headers["content-type"] ?? "";
+  if (mediaType === "multipart/form-data") {
+    expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Response(new Uint8Array(request.bytes), {
+      headers: { "content-type": contentType },
+    }).formData();
+    const expected = Object.entries(body as object).filter(([, value]) => value != null);
+    expect([...new Set(form.keys())]).toEqual(expected.map(([name]) => name));
+    for (const [name, value] of expected) {
+      const parts = form.getAll(name);
+      const items = [value].flat();
+      expect(parts, name).toHaveLength(items.length);
+      for (const [i, item] of items.entries()) {
+        const part = parts[i];
+        if (item instanceof Blob) {
+          expect(part).toBeInstanceOf(File);
+          expect((part as File).type).toBe(item.type);
+          expect(new Uint8Array(await (part as File).arrayBuffer())).toEqual(
+            new Uint8Array(await item.arrayBuffer()),
+          );
+        } else {
+          expect(part).toBe(typeof item === "string" ? item : JSON.stringify(item));
+        }
+      }
+    }
+    return;
+  }
+  expect(contentType).toBe(mediaType);
+  if (isJsonMediaType(mediaType)) {
+    expect(JSON.parse(request.body)).toEqual(body);
+  } else if (mediaType === "application/x-www-form-urlencoded") {
+    const pairs = Object.entries(body as object).flatMap(([name, value]) =>
+      [value].flat().map((item) => [name, typeof item === "string" ? item : JSON.stringify(item)]),
+    );
+    expect([...new URLSearchParams(request.body)]).toEqual(pairs);
+  } else if (body instanceof Blob) {
+    expect(new Uint8Array(request.bytes)).toEqual(new Uint8Array(await body.arrayBuffer()));
+  } else {
+    expect(request.body).toBe(body);
+  }
+}
 
 describe("credentials", () => {
   const cases = [
@@ -87,6 +288,20 @@ describe("credentials", () => {
     expect(server.requests[0]?.headers["x-trace"]).toBe("t-1");
   });
 
+  it("the credential wins over the client's headers; a call's own headers may replace it", async () => {
+    const onezone = createOnezoneClient({
+      baseUrl: server.baseUrl,
+      auth: { token: TOKEN },
+      headers: { "x-auth-token": "from the client's headers" },
+    });
+    await onezone.listClientTokens();
+    await onezone.listClientTokens({ headers: { "X-Auth-Token": "from the call" } });
+    expect(server.requests.map((request) => request.headers["x-auth-token"])).toEqual([
+      TOKEN,
+      "from the call",
+    ]);
+  });
+
   it("an empty token is refused when the client is made", () => {
     expect(() => createOnezoneClient({ baseUrl: server.baseUrl, auth: { token: "" } })).toThrow(
       "auth must be a non-empty { token }, { bearer } or { username, password }.",
@@ -94,8 +309,7 @@ describe("credentials", () => {
   });
 });
 
-const NOT_AN_ENDPOINT =
-  "createOnezoneClient needs a host name (host) or an http(s) URL (baseUrl), not ";
+const NOT_AN_ENDPOINT = "Give host (a host name) or baseUrl (an http(s) URL), not ";
 
 describe("base URL", () => {
   it("a host name means https://<host>/api/v3/onezone", async () => {
@@ -116,6 +330,10 @@ describe("base URL", () => {
     [{ host: "a", baseUrl: "http://a" }, `${NOT_AN_ENDPOINT}{"host":"a","baseUrl":"http://a"}.`],
     [{ host: "https://a.example" }, `${NOT_AN_ENDPOINT}{"host":"https://a.example"}.`],
     [{ host: "a.example/evil" }, `${NOT_AN_ENDPOINT}{"host":"a.example/evil"}.`],
+    [{ host: "user@a.example" }, `${NOT_AN_ENDPOINT}{"host":"user@a.example"}.`],
+    [{ host: "a.example\\evil" }, `${NOT_AN_ENDPOINT}{"host":"a.example\\\\evil"}.`],
+    [{ host: "a.\texample" }, `${NOT_AN_ENDPOINT}{"host":"a.\\texample"}.`],
+    [{ host: "" }, `${NOT_AN_ENDPOINT}{"host":""}.`],
     [{ baseUrl: "a.example/api" }, `${NOT_AN_ENDPOINT}{"baseUrl":"a.example/api"}.`],
     [{ baseUrl: "ftp://a.example/api" }, `${NOT_AN_ENDPOINT}{"baseUrl":"ftp://a.example/api"}.`],
   ])("%o is refused", (options, message) => {

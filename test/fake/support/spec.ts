@@ -1,4 +1,5 @@
-// The bundled spec for tests: operations, their documented responses, and validators for them.
+// A bundled spec for tests: operations, their documented responses, and validators for them. Read
+// with Redocly, independently of the fake's own loader.
 import { fileURLToPath } from "node:url";
 import { bundle, loadConfig } from "@redocly/openapi-core";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
@@ -28,28 +29,41 @@ export interface Spec {
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-let loaded: Promise<Spec> | undefined;
+export const PROJECT_SPEC = `${ROOT}spec/onezone.yaml`;
 
-/** Bundles spec/onezone.yaml with the project's Redocly config, once per test file. */
-export function loadSpec(): Promise<Spec> {
-  loaded ??= bundleSpec();
-  return loaded;
+const loaded = new Map<string, Promise<Spec>>();
+
+/** Bundles a spec (spec/onezone.yaml by default) with the project's Redocly config, once per test file. */
+export function loadSpec(specPath = PROJECT_SPEC): Promise<Spec> {
+  let spec = loaded.get(specPath);
+  if (spec === undefined) {
+    spec = bundleSpec(specPath);
+    loaded.set(specPath, spec);
+  }
+  return spec;
 }
 
-async function bundleSpec(): Promise<Spec> {
+async function bundleSpec(specPath: string): Promise<Spec> {
   const config = await loadConfig({ configPath: `${ROOT}redocly.yaml` });
-  const result = await bundle({ ref: `${ROOT}spec/onezone.yaml`, config, dereference: true });
+  const result = await bundle({ ref: specPath, config, dereference: true });
   const document = result.bundle.parsed as Node;
-  const server = ((document.servers as Node[] | undefined)?.[0]?.url as string) ?? "";
-  const basePath = new URL(server.replace(/\{[^}]+\}/g, "host")).pathname.replace(/\/$/, "");
+  const server = (document.servers as Node[] | undefined)?.[0] ?? {};
+  const variables = (server.variables ?? {}) as Record<string, { default: string }>;
+  const url = String(server.url ?? "").replace(
+    /\{([^}]+)\}/g,
+    (_, name) => variables[name]?.default ?? "",
+  );
+  const basePath = new URL(url, "http://host").pathname.replace(/\/$/, "");
   const operations = Object.entries(document.paths as Record<string, Node>).flatMap(
     ([path, item]) =>
       METHODS.filter((method) => item[method] !== undefined).map((method) => {
         const node = item[method] as Node;
-        return { id: String(node.operationId), method, path, node };
+        // The fake's id for an operation without operationId.
+        const id = String(node.operationId ?? `${method.toUpperCase()} ${path}`);
+        return { id, method, path, node };
       }),
   );
-  const ajv = new Ajv2020({ allErrors: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: false });
   const validators = new Map<string, ValidateFunction>();
 
   return {
@@ -59,7 +73,10 @@ async function bundleSpec(): Promise<Spec> {
     route(method, pathname) {
       if (!pathname.startsWith(`${basePath}/`)) return undefined;
       const path = pathname.slice(basePath.length).replace(/(.)\/$/, "$1");
-      const onPath = operations.filter((op) => templatePattern(op.path).test(path));
+      // A path without parameters wins over a template that also matches it (OpenAPI).
+      const onPath = operations
+        .filter((op) => templatePattern(op.path).test(path))
+        .sort((a, b) => a.path.split("{").length - b.path.split("{").length);
       if (onPath.length === 0) return undefined;
       return onPath.find((op) => op.method === method.toLowerCase()) ?? "method";
     },

@@ -7,24 +7,34 @@ import { loadSpec } from "../../../scripts/load.ts";
 import { buildModel } from "../../../scripts/model.ts";
 
 const miniSpec = fileURLToPath(new URL("../../fixtures/mini/openapi.yaml", import.meta.url));
+const growthSpec = fileURLToPath(new URL("../../fixtures/growth/openapi.yaml", import.meta.url));
 const context = { specPath: "test/fixtures/mini/openapi.yaml" };
 
 describe("emitCliTable", () => {
   it("emits the mini fixture's operations as the golden file", async () => {
-    const model = buildModel((await loadSpec(miniSpec)).document);
-    const file = emitCliTable(model, context);
+    const { document } = await loadSpec(miniSpec);
+    const file = emitCliTable(document, buildModel(document), context);
     expect(file.path).toBe("cli-table.gen.ts");
     await expect(file.content).toMatchFileSnapshot("./cli-table.mini.gen.ts.snap");
   });
 
+  it("emits the growth fixture's bodies (fields, secrets, files, variants, examples) as the golden file", async () => {
+    const { document } = await loadSpec(growthSpec);
+    const file = emitCliTable(document, buildModel(document), {
+      specPath: "test/fixtures/growth/openapi.yaml",
+    });
+    await expect(file.content).toMatchFileSnapshot("./cli-table.growth.gen.ts.snap");
+  });
+
   it("is byte-for-byte the same when run twice", async () => {
     const document = (await loadSpec(miniSpec)).document;
-    const first = emitCliTable(buildModel(document), context).content;
-    expect(emitCliTable(buildModel(structuredClone(document)), context).content).toBe(first);
+    const first = emitCliTable(document, buildModel(document), context).content;
+    const again = structuredClone(document);
+    expect(emitCliTable(again, buildModel(again), context).content).toBe(first);
   });
 
   it("keeps hostile spec text inert inside string literals", () => {
-    const model = buildModel({
+    const document = {
       info: { title: 'Quote " and */ and \\', version: "1" },
       paths: {
         "/x": {
@@ -36,8 +46,8 @@ describe("emitCliTable", () => {
           },
         },
       },
-    });
-    const content = emitCliTable(model, context).content;
+    };
+    const content = emitCliTable(document, buildModel(document), context).content;
     expect(content).toContain('title: "Quote \\" and */ and \\\\"');
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the hostile text under test
     expect(content).toContain('summary: "`${process.exit()}` */ \u2028"');

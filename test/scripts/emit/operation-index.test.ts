@@ -1,5 +1,6 @@
 // Golden test of the operation index emitter on the mini fixture, and what its output guarantees:
-// the same spec gives the same bytes, and each entry is the operation's own data.
+// the same spec gives the same bytes, and each entry is the operation's own data, on the mini and
+// the growth fixtures.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { emitOperationIndex } from "../../../scripts/emit/operation-index.ts";
@@ -7,6 +8,7 @@ import { loadSpec } from "../../../scripts/load.ts";
 import { buildModel } from "../../../scripts/model.ts";
 
 const miniSpec = fileURLToPath(new URL("../../fixtures/mini/openapi.yaml", import.meta.url));
+const growthSpec = fileURLToPath(new URL("../../fixtures/growth/openapi.yaml", import.meta.url));
 const context = { specPath: "test/fixtures/mini/openapi.yaml" };
 
 /** The table the emitted module exports, evaluated as JavaScript once its types are stripped. */
@@ -31,16 +33,70 @@ describe("emitOperationIndex", () => {
     expect(emitOperationIndex(buildModel(structuredClone(document)), context).content).toBe(first);
   });
 
-  it("holds each operation's method, path and whether it has path parameters, by name", async () => {
-    const model = buildModel((await loadSpec(miniSpec)).document);
-    const index = await evaluate(emitOperationIndex(model, context).content);
-    expect(Object.keys(index)).toEqual(model.operations.map((op) => op.name));
-    for (const op of model.operations) {
-      expect(index[op.name]).toEqual({
-        method: op.method,
-        path: op.path,
-        pathParameters: op.parameters.some((p) => p.in === "path"),
+  it.each([
+    ["mini", miniSpec],
+    ["growth", growthSpec],
+  ])(
+    "holds each operation's method, path, path parameters, body and reading, by name (%s)",
+    async (_, spec) => {
+      const model = buildModel((await loadSpec(spec)).document);
+      const index = await evaluate(emitOperationIndex(model, context).content);
+      expect(Object.keys(index)).toEqual(model.operations.map((op) => op.name));
+      for (const op of model.operations) {
+        const declared = op.requestBody?.contentTypes ?? [];
+        // application/json first when declared, as the default; the others in the spec's sorted order.
+        const mediaTypes = declared.includes("application/json")
+          ? ["application/json", ...declared.filter((type) => type !== "application/json")]
+          : declared;
+        const answered = op.responses
+          .filter((response) => response.status.startsWith("2"))
+          .flatMap((response) => response.contentTypes);
+        const parseAs = answered.some((type) => !type.includes("json") && !type.startsWith("text/"))
+          ? "blob"
+          : answered.some((type) => type.startsWith("text/"))
+            ? "text"
+            : undefined;
+        expect(index[op.name], op.name).toEqual({
+          method: op.method,
+          path: op.path,
+          pathParameters: op.parameters.some((p) => p.in === "path"),
+          ...(op.requestBody ? { body: { required: op.requestBody.required, mediaTypes } } : {}),
+          ...(parseAs ? { parseAs } : {}),
+        });
+      }
+    },
+  );
+
+  it("reads an operation's answers as the most general of their media types", () => {
+    const answering = (...contentTypes: string[][]) =>
+      buildModel({
+        info: { title: "t", version: "1" },
+        paths: {
+          "/x": {
+            get: {
+              responses: Object.fromEntries(
+                contentTypes.map((types, i) => [
+                  String(200 + i),
+                  { description: "ok", content: Object.fromEntries(types.map((t) => [t, {}])) },
+                ]),
+              ),
+            },
+          },
+        },
       });
+    const readings = [
+      [[["application/json"]], undefined],
+      [[["application/problem+json"], []], undefined],
+      [[["text/plain"]], "text"],
+      [[["application/json"], ["text/csv"]], "text"],
+      [[["application/json", "image/png"]], "blob"],
+      [[["text/plain"], ["application/octet-stream"]], "blob"],
+    ] as const;
+    for (const [types, parseAs] of readings) {
+      const model = answering(...types.map((t) => [...t]));
+      expect(emitOperationIndex(model, context).content, JSON.stringify(types)).toContain(
+        `pathParameters: false${parseAs ? `, parseAs: "${parseAs}"` : ""} }`,
+      );
     }
   });
 

@@ -2,22 +2,14 @@
 // generation cost grows with size. Run: node bench/synthetic-spec.ts <N> <out.json>
 //   N/5 resources, each with list, create, get, update and delete; every schema, parameter and
 //   response is a $ref, and every 200 response carries an example, as in GitHub's spec.
-import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { type Node, type ResourceOperation, resourcePaths, writeWhenRun } from "./synthetic.ts";
 
-type Node = Record<string, unknown>;
-
-const OPERATIONS_PER_RESOURCE = 5;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Node, example?: Node) => ({
   "application/json": example ? { schema, example } : { schema },
 });
 
 export function syntheticSpec(operations: number): Node {
-  if (!Number.isInteger(operations) || operations < 1) {
-    throw new RangeError(`operations must be a positive integer, not ${operations}.`);
-  }
-  const paths: Record<string, Node> = {};
   const schemas: Record<string, Node> = {
     Error: {
       type: "object",
@@ -30,19 +22,11 @@ export function syntheticSpec(operations: number): Node {
       properties: { id: { type: "string" }, name: { type: "string" } },
     },
   };
-  const resources = Math.ceil(operations / OPERATIONS_PER_RESOURCE);
-  for (let r = 0; r < resources; r++) {
+  const paths = resourcePaths(operations, (r) => {
     const name = `Resource${String(r).padStart(4, "0")}`;
-    const collection = `/resources${r}`;
-    const item = `${collection}/{id}`;
     schemas[name] = resourceSchema();
-    const kinds = Math.min(OPERATIONS_PER_RESOURCE, operations - r * OPERATIONS_PER_RESOURCE);
-    const ops = resourceOperations(name).slice(0, kinds);
-    for (const [method, onItem, op] of ops) {
-      const at = onItem ? item : collection;
-      paths[at] = { ...paths[at], [method]: op };
-    }
-  }
+    return { collection: `/resources${r}`, operations: resourceOperations(name) };
+  });
   return {
     openapi: "3.1.0",
     info: { title: `Synthetic API of ${operations} operations`, version: "1.0.0" },
@@ -84,7 +68,7 @@ function resourceSchema(): Node {
   };
 }
 
-function resourceOperations(name: string): [string, boolean, Node][] {
+function resourceOperations(name: string): ResourceOperation[] {
   const id = { $ref: "#/components/parameters/Id" };
   const one = json(ref(name), { id: "r1", name: "first", status: "active", tags: ["a"] });
   const notFound = { $ref: "#/components/responses/NotFound" };
@@ -148,11 +132,4 @@ function resourceOperations(name: string): [string, boolean, Node][] {
   ];
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [count, out] = process.argv.slice(2);
-  if (count === undefined || out === undefined) {
-    console.error("Usage: node bench/synthetic-spec.ts <operations> <out.json>");
-    process.exit(2);
-  }
-  writeFileSync(out, `${JSON.stringify(syntheticSpec(Number(count)), null, 2)}\n`);
-}
+writeWhenRun(import.meta.url, syntheticSpec);

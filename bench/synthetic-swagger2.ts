@@ -3,18 +3,9 @@
 // to measure what reading 2.0 costs. Run: node bench/synthetic-swagger2.ts <N> <out.json>
 //   N/5 resources, each with list, create, get, update and delete; every schema, shared parameter
 //   and error response is a $ref, and every 200 response carries an example.
-import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-type Node = Record<string, unknown>;
-
-const OPERATIONS_PER_RESOURCE = 5;
+import { type Node, type ResourceOperation, resourcePaths, writeWhenRun } from "./synthetic.ts";
 
 export function syntheticSwagger2(operations: number): Node {
-  if (!Number.isInteger(operations) || operations < 1) {
-    throw new RangeError(`operations must be a positive integer, not ${operations}.`);
-  }
-  const paths: Record<string, Node> = {};
   const definitions: Record<string, Node> = {
     Error: {
       type: "object",
@@ -28,16 +19,11 @@ export function syntheticSwagger2(operations: number): Node {
       },
     },
   };
-  const resources = Math.ceil(operations / OPERATIONS_PER_RESOURCE);
-  for (let r = 0; r < resources; r++) {
+  const paths = resourcePaths(operations, (r) => {
     const name = `resource${String(r).padStart(4, "0")}`;
     definitions[name] = resourceSchema();
-    const kinds = Math.min(OPERATIONS_PER_RESOURCE, operations - r * OPERATIONS_PER_RESOURCE);
-    for (const [method, onItem, op] of resourceOperations(name).slice(0, kinds)) {
-      const at = onItem ? `/${name}s/{id}` : `/${name}s`;
-      paths[at] = { ...paths[at], [method]: op };
-    }
-  }
+    return { collection: `/${name}s`, operations: resourceOperations(name) };
+  });
   return {
     swagger: "2.0",
     info: { title: `Synthetic Swagger 2.0 API of ${operations} operations`, version: "1.0.0" },
@@ -80,7 +66,7 @@ function resourceSchema(): Node {
   };
 }
 
-function resourceOperations(name: string): [string, boolean, Node][] {
+function resourceOperations(name: string): ResourceOperation[] {
   const id = { $ref: "#/parameters/id" };
   const body = () => ({ name: "data", in: "body", required: true, schema: ref(name) });
   const notFound = { $ref: "#/responses/NotFound" };
@@ -143,11 +129,4 @@ function resourceOperations(name: string): [string, boolean, Node][] {
   ];
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [count, out] = process.argv.slice(2);
-  if (count === undefined || out === undefined) {
-    console.error("Usage: node bench/synthetic-swagger2.ts <operations> <out.json>");
-    process.exit(2);
-  }
-  writeFileSync(out, `${JSON.stringify(syntheticSwagger2(Number(count)), null, 2)}\n`);
-}
+writeWhenRun(import.meta.url, syntheticSwagger2);

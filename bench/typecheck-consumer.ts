@@ -1,7 +1,6 @@
 // The consumer files of the type-check benchmark: the same calls to some of a spec's operations,
 // once through our client (createOnezoneClient over the generated output beside it) and once
-// through openapi-fetch directly, each also without its calls, to tell the call sites' cost
-// from the cost of what they import.
+// through openapi-fetch directly.
 //   export const r0 = await client.reposGet({ owner: "x", repo: "x" });
 //   export const r0 = (await client.GET("/repos/{owner}/{repo}", { params: { path: { owner: "x", repo: "x" } } })).data;
 import { pathToFileURL } from "node:url";
@@ -46,12 +45,7 @@ export async function consumerFiles(
   );
   return {
     calls,
-    files: {
-      "client-none.ts": clientConsumer([]),
-      "client-calls.ts": clientConsumer(calls),
-      "fetch-none.ts": fetchConsumer([]),
-      "fetch-calls.ts": fetchConsumer(calls),
-    },
+    files: { "client-calls.ts": clientConsumer(calls), "fetch-calls.ts": fetchConsumer(calls) },
   };
 }
 

@@ -1,7 +1,7 @@
-// Type-check cost: what `tsc --noEmit` pays for each tool's output, and at the call sites of a
-// consumer, on GitHub's spec and synthetic specs of 1,000 and 5,000 operations. Measured per
-// spec: openapi-typescript's types alone, our whole output, hey-api's, orval's; and a file of
-// 50 calls through our client against the same calls through openapi-fetch directly.
+// Type-check cost: what `tsc --noEmit` pays for each tool's output, and what the call sites of a
+// consumer cost, on GitHub's spec and synthetic specs of 1,000 and 5,000 operations. Per spec:
+// openapi-typescript's types alone, our whole output, hey-api's and orval's, the tools taking
+// turns; then a file of 50 calls through our client against the same calls through openapi-fetch.
 // Run: npm run bench:setup && node bench/typecheck.bench.ts
 import {
   cpSync,
@@ -19,12 +19,14 @@ import { heyApi, orval, type Peer, requirePeers, version } from "./peers/peers.t
 import { median, ROOT, ratio, seconds, table, timeProcess, writeSection } from "./report.ts";
 import { syntheticSpec } from "./synthetic-spec.ts";
 import { consumerFiles } from "./typecheck-consumer.ts";
+import type { Sites } from "./typecheck-sites.ts";
 
 requirePeers();
 
 const require = createRequire(import.meta.url);
 const TSC = require.resolve("typescript/bin/tsc");
 const TS_VERSION = (require("typescript/package.json") as { version: string }).version;
+const SITES = path.join(ROOT, "bench/typecheck-sites.ts");
 const GITHUB_SPEC = require.resolve("@octokit/openapi/generated/api.github.com.json");
 /** What a user's strict project checks with; `skipLibCheck: false` checks every file it loads. */
 const COMPILER_OPTIONS = {
@@ -38,12 +40,12 @@ const COMPILER_OPTIONS = {
   types: [],
   noEmit: true,
   skipLibCheck: false,
-  // The copy of src/ that the consumers of our client import uses .ts specifiers.
+  // The copy of src/ that the consumer of our client imports uses .ts specifiers.
   allowImportingTsExtensions: true,
 };
 const CALLS = 50;
 /** A peer that generates nothing within this is left out of the spec's table. */
-const PEER_GENERATE_TIMEOUT_MS = 90_000;
+const PEER_GENERATE_TIMEOUT_MS = 150_000;
 const TSC_TIMEOUT_MS = 600_000;
 /** A check that takes longer than this once is not repeated: its noise is small beside it. */
 const REPEAT_UNDER_MS = 60_000;
@@ -54,12 +56,10 @@ interface Spec {
   rounds: number;
 }
 
+/** One measurement per round: a whole `tsc` run, or one consumer file's call sites. */
 interface Target {
   label: string;
-  dir: string;
-  tsconfig: string;
-  /** Whether an error reported in this file (relative to `dir`) fails the benchmark. */
-  failsOn: (file: string) => boolean;
+  measure: () => Run;
   runs: Run[];
   stopped?: string;
 }
@@ -67,11 +67,18 @@ interface Target {
 interface Run {
   wallMs: number;
   cpuMs: number;
-  checkMs: number;
   instantiations: number;
-  memoryKb: number;
-  /** Errors tsc reported, by file. */
+  /** What `--extendedDiagnostics` prints; absent for call sites. */
+  checkMs?: number;
+  memoryKb?: number;
+  /** Errors the compiler reported, by file. */
   errors: Map<string, number>;
+}
+
+interface Prepared {
+  projects: Target[];
+  sites: Target[];
+  notes: string[];
 }
 
 const work = mkdtempSync(path.join(tmpdir(), "onezone-bench-typecheck-"));
@@ -92,17 +99,21 @@ async function main(): Promise<void> {
   const sections: string[] = [];
   for (const spec of specs) {
     const started = performance.now();
-    const { targets, notes } = await prepare(spec);
+    const prepared = await prepare(spec);
     for (let round = 0; round < spec.rounds; round++) {
       // Targets take turns within a round, so a busy spell on the machine hits them alike.
-      for (const target of targets) {
+      for (const target of [...prepared.projects, ...prepared.sites]) {
         const first = target.runs[0];
         if (target.stopped || (first && first.wallMs > REPEAT_UNDER_MS)) continue;
-        check(target);
+        const run = target.measure();
+        console.log(
+          `  ${target.label}: ${seconds(run.wallMs)} s, ${run.instantiations.toLocaleString("en")} instantiations`,
+        );
+        target.runs.push(run);
       }
       console.log(`${spec.label}: round ${round + 1} of ${spec.rounds} done`);
     }
-    const section = report(spec, targets, notes);
+    const section = report(spec, prepared);
     console.log(`\n${section}\n(${seconds(performance.now() - started)} s for this spec)\n`);
     sections.push(section);
   }
@@ -110,7 +121,7 @@ async function main(): Promise<void> {
 }
 
 /** Generates each tool's output for the spec and writes the projects that check it. */
-async function prepare(spec: Spec): Promise<{ targets: Target[]; notes: string[] }> {
+async function prepare(spec: Spec): Promise<Prepared> {
   const dir = path.join(work, path.basename(spec.file, ".json"));
   const ours = path.join(dir, "ours");
   const generated = timeProcess(
@@ -121,32 +132,13 @@ async function prepare(spec: Spec): Promise<{ targets: Target[]; notes: string[]
   if (generated.status !== 0) {
     throw new Error(`generate failed on ${spec.label}:\n${generated.stderr}${generated.stdout}`);
   }
-  cpSync(path.join(ROOT, "src"), path.join(ours, "src"), { recursive: true });
-  const document = JSON.parse(readFileSync(spec.file, "utf8")) as Record<string, unknown>;
-  const consumers = await consumerFiles(
-    document,
-    path.join(ours, "generated/operation-index.gen.ts"),
-    CALLS,
-  );
-  for (const [name, text] of Object.entries(consumers.files)) {
-    writeFileSync(path.join(ours, name), text);
-  }
-
-  const everything = () => true;
-  const only = (file: string) => (errorFile: string) => errorFile === file;
-  const targets: Target[] = [
-    target(
-      "openapi-typescript's types alone (schema.d.ts)",
-      ours,
-      { files: ["generated/schema.d.ts"] },
-      everything,
-    ),
-    target(
-      "ours, whole output (generated/*.ts)",
-      ours,
-      { include: ["generated/**/*.ts"] },
-      everything,
-    ),
+  // Any error in our output fails the benchmark; the peers' are counted.
+  const everywhere = () => true;
+  const typesAlone = { files: ["generated/schema.d.ts"] };
+  const wholeOutput = { include: ["generated/**/*.ts"] };
+  const projects = [
+    projectTarget("openapi-typescript's types alone (schema.d.ts)", ours, typesAlone, everywhere),
+    projectTarget("ours, whole output (generated/*.ts)", ours, wholeOutput, everywhere),
   ];
   const notes: string[] = [];
   for (const peer of [heyApi, orval]) {
@@ -155,32 +147,93 @@ async function prepare(spec: Spec): Promise<{ targets: Target[]; notes: string[]
     if (failure) notes.push(`${peer.package} ${version(peer)} generated nothing: ${failure}.`);
     else {
       const label = `${peer.package} ${version(peer)}, whole output`;
-      targets.push(target(label, out, { include: ["**/*.ts"] }, () => false));
+      projects.push(projectTarget(label, out, { include: ["**/*.ts"] }, () => false));
     }
   }
-  for (const [name, label] of [
-    ["client-none.ts", "our client, no calls (createOnezoneClient)"],
-    ["client-calls.ts", `our client, ${CALLS} calls`],
-    ["fetch-none.ts", "openapi-fetch directly, no calls (createClient<paths>)"],
-    ["fetch-calls.ts", `openapi-fetch directly, ${CALLS} calls`],
-  ] as const) {
-    targets.push(target(label, ours, { files: [name] }, only(name)));
-  }
-  return { targets, notes };
+
+  // The consumer of our client imports a copy of src/, which finds the output in ../generated.
+  cpSync(path.join(ROOT, "src"), path.join(ours, "src"), { recursive: true });
+  const document = JSON.parse(readFileSync(spec.file, "utf8")) as Record<string, unknown>;
+  const index = path.join(ours, "generated/operation-index.gen.ts");
+  const { files } = await consumerFiles(document, index, CALLS);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(ours, name), text);
+  const sites = [
+    sitesTarget(`${CALLS} calls through our client (createOnezoneClient)`, ours, "client-calls.ts"),
+    sitesTarget(
+      `${CALLS} calls through openapi-fetch (createClient<paths>)`,
+      ours,
+      "fetch-calls.ts",
+    ),
+  ];
+  return { projects, sites, notes };
 }
 
-function target(
+/** `tsc -p` over the files, with `--extendedDiagnostics`; an error in a file `failsOn` accepts fails the benchmark. */
+function projectTarget(
   label: string,
-  dir: string,
-  inputs: { files?: string[]; include?: string[] },
+  cwd: string,
+  inputs: object,
   failsOn: (file: string) => boolean,
 ): Target {
-  const tsconfig = path.join(dir, `tsconfig.${label.replace(/\W+/g, "-")}.json`);
-  writeFileSync(tsconfig, JSON.stringify({ compilerOptions: COMPILER_OPTIONS, ...inputs }));
-  return { label, dir, tsconfig, failsOn, runs: [] };
+  const tsconfig = writeTsconfig(cwd, label, inputs);
+  const target: Target = { label, runs: [], measure };
+  return target;
+
+  function measure(): Run {
+    const timed = timeProcess(
+      process.execPath,
+      [TSC, "-p", tsconfig, "--extendedDiagnostics", "--pretty", "false"],
+      { cwd, timeoutMs: TSC_TIMEOUT_MS },
+    );
+    if (timed.timedOut) target.stopped = `stopped after ${TSC_TIMEOUT_MS / 1000} s`;
+    const stat = (name: string) => {
+      const match = timed.stdout.match(new RegExp(`^${name}:\\s+([\\d.]+)`, "m"));
+      if (!match) throw new Error(`tsc printed no "${name}" for ${label}:\n${timed.stdout}`);
+      return Number(match[1]);
+    };
+    const errors = new Map<string, number>();
+    for (const [, file = ""] of timed.stdout.matchAll(/^(.+?)\(\d+,\d+\): error TS\d+/gm)) {
+      if (failsOn(file))
+        throw new Error(`tsc found errors in ${file} (${label}):\n${timed.stdout}`);
+      errors.set(file, (errors.get(file) ?? 0) + 1);
+    }
+    return {
+      wallMs: timed.wallMs,
+      cpuMs: timed.cpuMs,
+      checkMs: stat("Check time") * 1000,
+      instantiations: stat("Instantiations"),
+      memoryKb: stat("Memory used"),
+      errors,
+    };
+  }
 }
 
-/** Runs the peer's CLI; says why when it wrote no TypeScript. */
+/** The call sites of one consumer file (bench/typecheck-sites.ts); an error in that file fails the benchmark. */
+function sitesTarget(label: string, cwd: string, file: string): Target {
+  const tsconfig = writeTsconfig(cwd, label, { files: [file] });
+  return {
+    label,
+    runs: [],
+    measure: () => {
+      const timed = timeProcess(process.execPath, [SITES, tsconfig, file], {
+        cwd,
+        timeoutMs: TSC_TIMEOUT_MS,
+      });
+      if (timed.status !== 0) throw new Error(`${SITES} failed on ${label}:\n${timed.stderr}`);
+      const sites = JSON.parse(timed.stdout) as Sites;
+      if (sites.errors[file]) throw new Error(`${file} does not type-check (${label})`);
+      return { ...sites, errors: new Map(Object.entries(sites.errors)) };
+    },
+  };
+}
+
+function writeTsconfig(cwd: string, label: string, inputs: object): string {
+  const tsconfig = path.join(cwd, `tsconfig.${label.replace(/\W+/g, "-")}.json`);
+  writeFileSync(tsconfig, JSON.stringify({ compilerOptions: COMPILER_OPTIONS, ...inputs }));
+  return tsconfig;
+}
+
+/** Runs the peer's CLI; says why when it failed. */
 function generatePeer(peer: Peer, spec: string, out: string): string | undefined {
   mkdirSync(out, { recursive: true });
   const timed = timeProcess(process.execPath, [peer.bin, ...peer.args(spec, out)], {
@@ -191,79 +244,34 @@ function generatePeer(peer: Peer, spec: string, out: string): string | undefined
   return undefined;
 }
 
-/** One `tsc -p` of the target, with `--extendedDiagnostics`. */
-function check(target: Target): void {
-  const timed = timeProcess(
-    process.execPath,
-    [TSC, "-p", target.tsconfig, "--extendedDiagnostics", "--pretty", "false"],
-    { cwd: target.dir, timeoutMs: TSC_TIMEOUT_MS },
-  );
-  if (timed.timedOut) {
-    target.stopped = `stopped after ${TSC_TIMEOUT_MS / 1000} s`;
-    return;
-  }
-  const stat = (name: string) => {
-    const match = timed.stdout.match(new RegExp(`^${name}:\\s+([\\d.]+)`, "m"));
-    if (!match) throw new Error(`tsc printed no "${name}" for ${target.label}:\n${timed.stdout}`);
-    return Number(match[1]);
-  };
-  const errors = new Map<string, number>();
-  for (const [, file = ""] of timed.stdout.matchAll(/^(.+?)\(\d+,\d+\): error TS\d+/gm)) {
-    if (target.failsOn(file)) {
-      throw new Error(`tsc found errors in ${file} (${target.label}):\n${timed.stdout}`);
-    }
-    errors.set(file, (errors.get(file) ?? 0) + 1);
-  }
-  console.log(
-    `  ${target.label}: ${seconds(timed.wallMs)} s, ${stat("Instantiations").toLocaleString("en")} instantiations`,
-  );
-  target.runs.push({
-    wallMs: timed.wallMs,
-    cpuMs: timed.cpuMs,
-    checkMs: stat("Check time") * 1000,
-    instantiations: stat("Instantiations"),
-    memoryKb: stat("Memory used"),
-    errors,
-  });
+function medianOf(
+  target: Target | undefined,
+  key: "wallMs" | "cpuMs" | "checkMs" | "instantiations" | "memoryKb",
+): number {
+  return median(target?.runs.map((run) => run[key] ?? Number.NaN) ?? []);
 }
 
-function medianOf(target: Target | undefined, key: Exclude<keyof Run, "errors">): number {
-  return median(target?.runs.map((run) => run[key]) ?? []);
+function errorCount(target: Target): string {
+  const errors = target.runs[0]?.errors;
+  return String([...(errors?.values() ?? [])].reduce((sum, n) => sum + n, 0));
 }
 
-function report(spec: Spec, targets: Target[], notes: string[]): string {
-  const [types, ours, ...rest] = targets;
-  const find = (label: string) => targets.find((t) => t.label.startsWith(label));
-  const hey = find(heyApi.package);
-  const rows = targets.map((t) => [
-    t.label,
-    t.stopped ? `> ${TSC_TIMEOUT_MS / 1000} (stopped)` : seconds(medianOf(t, "wallMs")),
-    seconds(medianOf(t, "cpuMs")),
-    seconds(medianOf(t, "checkMs")),
-    medianOf(t, "instantiations").toLocaleString("en"),
-    Math.round(medianOf(t, "memoryKb") / 1024).toLocaleString("en"),
-    ratio(medianOf(t, "wallMs"), medianOf(types, "wallMs")),
-    String(t.runs.length),
-    errorCount(t),
-  ]);
-  const added = (calls: Target | undefined, none: Target | undefined) => ({
-    checkMs: medianOf(calls, "checkMs") - medianOf(none, "checkMs"),
-    instantiations: medianOf(calls, "instantiations") - medianOf(none, "instantiations"),
-  });
-  const client = added(find(`our client, ${CALLS}`), find("our client, no"));
-  const direct = added(
-    find(`openapi-fetch directly, ${CALLS}`),
-    find("openapi-fetch directly, no"),
-  );
+function report(spec: Spec, { projects, sites, notes }: Prepared): string {
+  const [types, ours] = projects;
+  const hey = projects.find((target) => target.label.startsWith(heyApi.package));
+  const [client, direct] = sites;
+  const wall = (target: Target) =>
+    target.stopped ? `> ${TSC_TIMEOUT_MS / 1000} (stopped)` : seconds(medianOf(target, "wallMs"));
+  const count = (value: number) => Math.round(value).toLocaleString("en");
   const goal = (value: string, limit: number) =>
     `${value} (goal ≤ ${limit}: ${Number(value) <= limit ? "met" : "not met"})`;
-  const untyped = rest.filter((t) => t.label.includes("client") && errorCount(t) !== "0");
+  const outside = sites.flatMap((target) => [...(target.runs[0]?.errors.keys() ?? [])]);
   return [
     `### ${spec.label}`,
     "",
     table(
       [
-        "checked",
+        "tsc over",
         "wall (s)",
         "CPU (s)",
         "check (s)",
@@ -273,13 +281,41 @@ function report(spec: Spec, targets: Target[], notes: string[]): string {
         "runs",
         "errors",
       ],
-      rows,
+      projects.map((target) => [
+        target.label,
+        wall(target),
+        seconds(medianOf(target, "cpuMs")),
+        seconds(medianOf(target, "checkMs")),
+        count(medianOf(target, "instantiations")),
+        count(medianOf(target, "memoryKb") / 1024),
+        ratio(medianOf(target, "wallMs"), medianOf(types, "wallMs")),
+        String(target.runs.length),
+        errorCount(target),
+      ]),
     ),
-    `- Ours against hey-api's whole output, wall: ${hey ? goal(ratio(medianOf(ours, "wallMs"), medianOf(hey, "wallMs")), 1) : "no hey-api output"}; against the types alone: ${goal(ratio(medianOf(ours, "wallMs"), medianOf(types, "wallMs")), 2)}.`,
-    `- What the ${CALLS} call sites add (with calls − without): through our client ${seconds(client.checkMs)} s of check time and ${client.instantiations.toLocaleString("en")} instantiations; through openapi-fetch directly ${seconds(direct.checkMs)} s and ${direct.instantiations.toLocaleString("en")}. Ours against openapi-fetch, check time: ${goal(ratio(client.checkMs, direct.checkMs), 1.2)}; instantiations: ${ratio(client.instantiations, direct.instantiations)}.`,
-    ...(untyped.length > 0
+    table(
+      [
+        "call sites",
+        "check wall (ms)",
+        "check CPU (ms)",
+        "instantiations",
+        "× openapi-fetch (CPU)",
+        "runs",
+      ],
+      sites.map((target) => [
+        target.label,
+        count(medianOf(target, "wallMs")),
+        count(medianOf(target, "cpuMs")),
+        count(medianOf(target, "instantiations")),
+        ratio(medianOf(target, "cpuMs"), medianOf(direct, "cpuMs")),
+        String(target.runs.length),
+      ]),
+    ),
+    `- Ours against hey-api's whole output (wall): ${hey ? goal(ratio(medianOf(ours, "wallMs"), medianOf(hey, "wallMs")), 1) : "no hey-api output"}; against the types alone: ${goal(ratio(medianOf(ours, "wallMs"), medianOf(types, "wallMs")), 2)}.`,
+    `- Call sites through our client against openapi-fetch directly (CPU): ${goal(ratio(medianOf(client, "cpuMs"), medianOf(direct, "cpuMs")), 1.2)}.`,
+    ...(outside.length > 0
       ? [
-          `- The errors of the client rows are in the copy of src/, outside the consumer files: ${[...new Set(untyped.flatMap((t) => [...(t.runs[0]?.errors.keys() ?? [])]))].join(", ")} (the runtime reads names of Onezone's own schema).`,
+          `- Errors outside the consumer files, in the copy of src/ (it names Onezone's own schemas): ${[...new Set(outside)].join(", ")}.`,
         ]
       : []),
     ...notes.map((note) => `- ${note}`),
@@ -287,29 +323,25 @@ function report(spec: Spec, targets: Target[], notes: string[]): string {
   ].join("\n");
 }
 
-function errorCount(target: Target): string {
-  const errors = target.runs[0]?.errors;
-  return String([...(errors?.values() ?? [])].reduce((sum, n) => sum + n, 0));
-}
-
 function intro(): string {
   return [
     "## Type-check cost",
     "",
-    `\`node bench/typecheck.bench.ts\`: \`tsc -p <project> --noEmit --extendedDiagnostics\` (TypeScript ${TS_VERSION})`,
-    "over what each tool generates, with `strict`, `noUncheckedIndexedAccess`, `skipLibCheck: false`",
-    "(every loaded file is checked, openapi-fetch's declarations included), Bundler resolution.",
-    "Per spec, the checks take turns within each round; cells are medians (wall and CPU of the",
-    "`tsc` process; check time, instantiations and memory as `--extendedDiagnostics` prints",
-    `them). A check over ${REPEAT_UNDER_MS / 1000} s is run once. "× types alone" is of wall times.`,
+    `\`node bench/typecheck.bench.ts\`, TypeScript ${TS_VERSION}, with \`strict\`, \`noUncheckedIndexedAccess\`,`,
+    "`skipLibCheck: false` (every file loaded is checked, openapi-fetch's declarations too) and",
+    "Bundler resolution. The checks of a spec take turns within each round; cells are medians. A",
+    `check over ${REPEAT_UNDER_MS / 1000} s is run once. "× types alone" is of wall times.`,
     "",
-    "- **types alone**: our output's `schema.d.ts`, which is openapi-typescript's.",
-    "- **ours**: every `.ts` that `npm run generate -- --spec <spec> --out <dir>` writes.",
-    `- **hey-api**: \`openapi-ts -c @hey-api/client-fetch\`'s whole output; **orval**: \`--client fetch\`'s \`api.ts\`.`,
-    `- **consumers**: a file of ${CALLS} calls, picked evenly from the operations that need only their path`,
-    "  parameters, through `createOnezoneClient` (a copy of src/ beside the generated directory)",
-    "  and through `createClient<paths>` of openapi-fetch directly; each also without its calls,",
-    "  so that the difference is what the call sites cost: what an editor pays while typing.",
+    "- **tsc over** a project: `tsc -p <project> --noEmit --extendedDiagnostics`, timed as a",
+    "  process (wall, and CPU from `/proc`); check time, instantiations and memory as it prints them.",
+    "  **Types alone**: our output's `schema.d.ts` (openapi-typescript's); **ours**: every `.ts` that",
+    "  `npm run generate -- --spec <spec> --out <dir>` writes; **hey-api**: `openapi-ts -c",
+    "  @hey-api/client-fetch`'s whole output; **orval**: `--client fetch`'s `api.ts`.",
+    `- **Call sites**: a file of ${CALLS} calls, picked evenly from the operations that need only their path`,
+    "  parameters, through `createOnezoneClient` (a copy of src/ beside the generated directory) and",
+    "  through openapi-fetch's `createClient<paths>`. `bench/typecheck-sites.ts` checks every other",
+    "  file of the program first, then times checking that file alone: what an editor pays again",
+    "  while the file is typed in.",
     "",
   ].join("\n");
 }

@@ -6,9 +6,9 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 
 /** One operation, as the client sends it. */
 export interface IndexedOperation {
-  readonly method: HttpMethod;
   /** The path template, as `paths` keys it. */
   readonly path: string;
+  readonly method: HttpMethod;
   /** Whether the path has parameters: the client's method then takes them first, the call options second. */
   readonly pathParameters: boolean;
   /** The request body, when the operation takes one: the first media type is the one sent by default. */
@@ -19,8 +19,8 @@ export interface IndexedOperation {
 
 /** Every operation by name (its client method's), sorted by path, then method. */
 export const operationIndex = {
-  getNamedTokenStatus: { method: "get", path: "/tokens/named/{id}/status", pathParameters: true },
-  listClientTokens: { method: "get", path: "/user/client_tokens", pathParameters: false },
-  getTemporaryTokenGenerationOfUser: { method: "get", path: "/users/{id}/tokens/temporary", pathParameters: true },
-  revokeAllTemporaryTokensOfUser: { method: "delete", path: "/users/{id}/tokens/temporary", pathParameters: true },
+  getNamedTokenStatus: { path: "/tokens/named/{id}/status", method: "get", pathParameters: true },
+  listClientTokens: { path: "/user/client_tokens", method: "get", pathParameters: false },
+  getTemporaryTokenGenerationOfUser: { path: "/users/{id}/tokens/temporary", method: "get", pathParameters: true },
+  revokeAllTemporaryTokensOfUser: { path: "/users/{id}/tokens/temporary", method: "delete", pathParameters: true },
 } as const satisfies Record<string, IndexedOperation>;

@@ -127,21 +127,16 @@ export function operationCaller<Paths extends object>(
   };
 }
 
+/** What fetch or a middleware throws: an Error, with the status of a refused response or the code of its cause. */
+type Failure = { message?: string; status?: number; cause?: { code?: string } };
+
 function asOnezoneError(operationId: string, error: unknown): Error {
   if (error instanceof OnezoneError) return error;
   if (error instanceof OnezoneUsageError) {
     return new OnezoneUsageError(`${operationId}: ${error.message}`);
   }
   // A middleware's refusal of a response (e.g. one over the size limit) carries its status.
-  const {
-    message = error,
-    status,
-    cause,
-  } = (error ?? {}) as {
-    message?: string;
-    status?: number;
-    cause?: { code?: string };
-  };
+  const { message = error, status, cause } = (error ?? {}) as Failure;
   const code = cause?.code ? ` (${cause.code})` : "";
   return new (status === undefined ? OnezoneNetworkError : OnezoneError)(
     `${operationId} failed: ${message}${code}`,

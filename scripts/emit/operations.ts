@@ -1,6 +1,8 @@
-// Emits operations.gen.ts: one thin function per operation, typed from schema.d.ts.
-//   export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"], options?: CallOptions<...>) {
-//     return client.request("get", "/tokens/named/{id}/status", { ...options, params: { ...options?.params, path } });
+// Emits operations.gen.ts: one thin function per operation, typed from schema.d.ts. Each states its
+// result type and sends through a non-generic `send`, so the compiler infers nothing through
+// openapi-fetch's generic `request()` over the whole `paths` per function.
+//   export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"], options?: CallOptions<...>): Result<...> {
+//     return send(client, "get", "/tokens/named/{id}/status", options, path);
 import type {
   FunctionDeclarationStructure,
   JSDocStructure,
@@ -32,13 +34,32 @@ const NON_PATH_PARAMETERS: TypeAliasDeclarationStructure = {
   type: `Operation extends { parameters: infer P } ? ({} extends Omit<P, "path"> ? { params?: Omit<P, "path"> } : { params: Omit<P, "path"> }) : { params?: never }`,
 };
 
+const RESULT: TypeAliasDeclarationStructure = {
+  kind: StructureKind.TypeAlias,
+  name: "Result",
+  isExported: true,
+  typeParameters: ["Operation extends Record<string | number, any>"],
+  docs: [
+    "What a function resolves to: openapi-fetch's `{ data, error, response }` for the operation, as `request()` types it.",
+  ],
+  type: `Promise<FetchResponse<Operation, {}, \`\${string}/\${string}\`>>`,
+};
+
+/** Untyped on purpose: each function's own signature types the call. */
+const SEND = `/** openapi-fetch's \`request()\`, with the path parameters merged into \`params\`. */
+function send(client: Client<paths>, method: string, path: string, options: { params?: object } | undefined, pathParameters?: object): Promise<never> {
+  const init = pathParameters ? { ...options, params: { ...options?.params, path: pathParameters } } : options;
+  return (client.request as (method: string, path: string, init?: object) => Promise<never>)(method, path, init);
+}
+`;
+
 export function emitOperations(model: ApiModel, context: EmitContext): GeneratedFile {
   const statements: PrintableStatement[] = [
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: "openapi-fetch",
-      namedImports: ["Client", "FetchOptions"],
+      namedImports: ["Client", "FetchOptions", "FetchResponse"],
     },
     {
       kind: StructureKind.ImportDeclaration,
@@ -49,6 +70,8 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
     (writer) => writer.blankLine(),
     CALL_OPTIONS,
     NON_PATH_PARAMETERS,
+    RESULT,
+    (writer) => writer.blankLine().write(SEND),
     ...model.operations.map(operationFunction),
   ];
   return {
@@ -63,7 +86,6 @@ function operationFunction(op: Operation): FunctionDeclarationStructure {
   const hasPathParams = hasPathParameters(op);
   const optionsRequired =
     op.parameters.some((p) => p.in !== "path" && p.required) || op.requestBody?.required === true;
-  const init = hasPathParams ? "{ ...options, params: { ...options?.params, path } }" : "options";
   return {
     kind: StructureKind.Function,
     name: op.name,
@@ -78,7 +100,10 @@ function operationFunction(op: Operation): FunctionDeclarationStructure {
         hasQuestionToken: !optionsRequired,
       },
     ],
-    statements: [`return client.request(${JSON.stringify(op.method)}, ${pathLiteral}, ${init});`],
+    returnType: `Result<${operationType}>`,
+    statements: [
+      `return send(client, ${JSON.stringify(op.method)}, ${pathLiteral}, options${hasPathParams ? ", path" : ""});`,
+    ],
   };
 }
 

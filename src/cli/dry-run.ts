@@ -50,27 +50,29 @@ function requestUrl(op: CliCommand, plan: RequestPlan, baseUrl: string): string 
 
 /**
  * The headers as Headers lists them: names lower-cased and sorted, a repeated name's values
- * joined with ", ", the body's Content-Type unless the command line gives one (a multipart body's
- * is FormData's, with its boundary: curl's -F sets its own), and the credential last, replacing
- * any header of its name, as the client's middleware sets it.
+ * joined with ", ", the credential as the client adds it to every call (a command-line header of
+ * its name would replace it), and the body's Content-Type unless the command line gives one (a
+ * multipart body's is FormData's, with its boundary: curl's -F sets its own).
  */
 function requestHeaders(
   { headers, auth }: Connection,
   body: BodyPlan | undefined,
 ): [string, string][] {
-  const merged = new Map<string, string>();
+  const given = new Map<string, string>();
   for (const [name, value] of headers) {
     const key = name.toLowerCase();
-    const previous = merged.get(key);
+    const previous = given.get(key);
     const stored = storedHeaderValue(value);
-    merged.set(key, previous === undefined ? stored : `${previous}, ${stored}`);
+    given.set(key, previous === undefined ? stored : `${previous}, ${stored}`);
   }
-  if (body && !isMultipart(body.mediaType) && !merged.has("content-type")) {
-    merged.set("content-type", body.mediaType);
-  }
+  const merged = new Map<string, string>();
   if (auth) {
     const [name, value] = authHeader(auth);
     merged.set(name.toLowerCase(), storedHeaderValue(value));
+  }
+  for (const [name, value] of given) merged.set(name, value);
+  if (body && !isMultipart(body.mediaType) && !merged.has("content-type")) {
+    merged.set("content-type", body.mediaType);
   }
   return sortBy([...merged], ([name]) => name);
 }

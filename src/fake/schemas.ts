@@ -215,18 +215,28 @@ function forAjv(node: unknown): Node {
  * has no inclusive equivalent: `badData` says it.
  */
 function outOfRange(key: string, schema: Node, message: string): FakeError {
-  const integer = schema.type === "integer";
+  const [low, high] = inclusiveBounds(schema);
+  if (Number.isNaN(low) || Number.isNaN(high)) return badData(key, message);
+  if (low !== undefined && high !== undefined) return badValueNotInRange(key, low, high);
+  return low !== undefined ? badValueTooLow(key, low) : badValueTooHigh(key, high ?? 0);
+}
+
+/**
+ * The inclusive bounds of a number schema: an integer's exclusive bound (nullable or not) moves
+ * one step in; a non-integer's gives NaN.
+ */
+export function inclusiveBounds(schema: Node): [low: number | undefined, high: number | undefined] {
+  const integer = [schema.type].flat().includes("integer");
   const inclusive = (exclusive: unknown, bound: unknown, step: number) =>
     typeof exclusive !== "number"
       ? (bound as number | undefined)
       : integer
         ? exclusive + step
         : NaN;
-  const low = inclusive(schema.exclusiveMinimum, schema.minimum, 1);
-  const high = inclusive(schema.exclusiveMaximum, schema.maximum, -1);
-  if (Number.isNaN(low) || Number.isNaN(high)) return badData(key, message);
-  if (low !== undefined && high !== undefined) return badValueNotInRange(key, low, high);
-  return low !== undefined ? badValueTooLow(key, low) : badValueTooHigh(key, high ?? 0);
+  return [
+    inclusive(schema.exclusiveMinimum, schema.minimum, 1),
+    inclusive(schema.exclusiveMaximum, schema.maximum, -1),
+  ];
 }
 
 /** Ajv's instance path (`/caveats/0/type`) as property names and indices, reading the value. */

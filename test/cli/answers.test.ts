@@ -3,12 +3,9 @@
 // type (JSON, text as it is, binary bytes when stdout is not a terminal), and --verbose shows the
 // status line and the answer's headers.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isBinary, isJson, isText } from "../../src/cli/media-types.ts";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
+import { useRecordingSetup } from "../helpers/recording-setup.ts";
 import { generatedApi, SPECS } from "../helpers/specs.ts";
 import { calledPath, parameterValue, successes, validCall } from "./derive.ts";
 import { cliCommand, ROOT, runCli } from "./run-cli.ts";
@@ -16,22 +13,8 @@ import { cliCommand, ROOT, runCli } from "./run-cli.ts";
 const BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
 const TEXT = "2024-05-01T10:00:00Z first line\nsecond line, no newline at the end";
 
-let server: RecordingServer;
-let scratch: string;
-let file: string;
-beforeAll(async () => {
-  server = await startRecordingServer();
-  scratch = mkdtempSync(path.join(tmpdir(), "onezone-rest-cli-answers-"));
-  file = path.join(scratch, "part.txt");
-  writeFileSync(file, "a file part\n");
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const setup = useRecordingSetup({ scratchPrefix: "onezone-rest-cli-answers-" });
+const { file } = setup;
 
 /** An answer of the media type, and what the CLI prints for it (latin1: one character a byte). */
 function answer(contentType: string | undefined, name: string) {
@@ -46,7 +29,7 @@ function answer(contentType: string | undefined, name: string) {
 
 describe.each(SPECS)("on $name: each operation, each success answer", async (spec) => {
   const api = await generatedApi(spec.path);
-  const env = () => ({ ONEZONE_HOST: server.baseUrl, ONEZONE_API_KEY: "key" });
+  const env = () => ({ ONEZONE_HOST: setup.server.baseUrl, ONEZONE_API_KEY: "key" });
 
   for (const op of api.cliOperations) {
     const indexed = { ...op, ...api.operationIndex[op.name] } as typeof op & {
@@ -59,7 +42,7 @@ describe.each(SPECS)("on $name: each operation, each success answer", async (spe
         it(`${op.id} answered ${response.status} ${contentType ?? "without a body"}`, async () => {
           const { body, printed } = answer(contentType, op.name);
           const headers = Object.fromEntries(response.headers.map((h) => [h, parameterValue(h)]));
-          server.reply({ status: Number(response.status), body, contentType, headers });
+          setup.server.reply({ status: Number(response.status), body, contentType, headers });
           const call = validCall(op, file);
           const result = await runCli(["--verbose", op.id, ...call.words], env(), {
             generated: api.dir,
@@ -72,11 +55,13 @@ describe.each(SPECS)("on $name: each operation, each success answer", async (spe
           for (const [name, value] of Object.entries(headers)) {
             expect(result.stderr.toLowerCase()).toContain(`\n< ${name.toLowerCase()}: ${value}\n`);
           }
-          expect(server.requests).toHaveLength(1);
-          const [request] = server.requests;
+          expect(setup.server.requests).toHaveLength(1);
+          const [request] = setup.server.requests;
           expect(request?.method).toBe(indexed.method.toUpperCase());
-          const target = new URL(request?.target ?? "", server.baseUrl);
-          expect(target.pathname).toBe(`${new URL(server.baseUrl).pathname}${calledPath(indexed)}`);
+          const target = new URL(request?.target ?? "", setup.server.baseUrl);
+          expect(target.pathname).toBe(
+            `${new URL(setup.server.baseUrl).pathname}${calledPath(indexed)}`,
+          );
           if ((op.requestBody && call.words.some((w) => /==|:=|@/.test(w))) || call.stdin) {
             const mediaType = op.requestBody?.contentTypes[0] ?? "";
             expect(request?.headers["content-type"]?.split(";")[0]).toBe(mediaType);
@@ -90,15 +75,15 @@ describe.each(SPECS)("on $name: each operation, each success answer", async (spe
   const optional = api.cliOperations.filter((op) => op.requestBody && !op.requestBody.required);
   for (const op of optional) {
     it(`${op.id} without its optional body: sends none, and --verbose says so`, async () => {
-      server.reply({ status: Number(successes(op)[0]?.status ?? 200) });
+      setup.server.reply({ status: Number(successes(op)[0]?.status ?? 200) });
       const words = validCall({ ...op, requestBody: null }, file).words;
       const result = await runCli(["-v", op.id, ...words], env(), { generated: api.dir });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain(
         `* No request body: ${op.id}'s is optional, and none was given.\n`,
       );
-      expect(server.requests[0]?.body).toBe("");
-      expect(server.requests[0]?.headers["content-type"]).toBeUndefined();
+      expect(setup.server.requests[0]?.body).toBe("");
+      expect(setup.server.requests[0]?.headers["content-type"]).toBeUndefined();
     });
   }
 
@@ -123,7 +108,7 @@ describe.each(SPECS)("on $name: each operation, each success answer", async (spe
       expect(result.code).toBe(2);
       expect(result.output).toContain(`onezone-rest-cli: ${op.id} answers `);
       expect(result.output).toContain("not written to a terminal; send it to a file (> file)");
-      expect(server.requests).toHaveLength(0);
+      expect(setup.server.requests).toHaveLength(0);
     });
   }
 

@@ -1,11 +1,14 @@
-// `npm run build` bundles the CLI into one file; the bundle must do exactly what the sources do:
-// every command path, its lazily loaded parts (marked, marked-terminal, the client) included.
+// `npm run build` bundles the CLI into one file (with the project's generated code); the bundle
+// must do exactly what the sources do: every command path, its lazily loaded parts (marked,
+// marked-terminal, the client) included, for each operation of the project's spec.
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliOperations } from "../../generated/cli-table.gen.ts";
 import { defaultSeedValues, type FakeOnezone, startFakeOnezone } from "../../src/fake/index.ts";
 import { run, scratchDir } from "../helpers/processes.ts";
+import { validCall } from "./derive.ts";
 import { type CliResult, ROOT, runCli } from "./run-cli.ts";
 
 const { user } = defaultSeedValues;
@@ -44,19 +47,40 @@ function stable(result: CliResult): CliResult {
 }
 
 describe("the built onezone-rest-cli", () => {
+  const [first] = cliOperations;
+  const withPath = cliOperations.find((op) => op.parameters.some((p) => p.in === "path"));
+  const withoutBody = cliOperations.find((op) => op.requestBody === null);
+  const pathName = withPath?.parameters.find((p) => p.in === "path")?.name;
   const commands: [string, string[]][] = [
     ["--help", ["--help"]],
-    ["an operation's --help", ["getNamedTokenStatus", "--help"]],
-    ["--dry-run --verbose", ["getNamedTokenStatus", "id=a b/é", "X-Trace:1", "--dry-run", "-v"]],
-    ["a call", ["getNamedTokenStatus", `id=${user.namedTokenId}`]],
-    ["a call with --verbose", ["listClientTokens", "--verbose"]],
-    ["an HTTP error", ["getNamedTokenStatus", "id=no-such-token"]],
-    ["a usage error", ["getNamedTokenStatus", "id=.."]],
-    ["a body for an operation without one", ["listClientTokens", "name==x", "flags:=[1]"]],
+    ["an operation's --help", [first?.id ?? "", "--help"]],
     ["completion", ["completion", "bash"]],
     ["--about", ["--about"]],
     ["--version", ["-V"]],
   ];
+  for (const op of cliOperations) {
+    const { words } = validCall(op, "unused");
+    commands.push(
+      [`a call of ${op.id}`, [op.id, ...words]],
+      [`${op.id} --verbose`, [op.id, ...words, "-v"]],
+    );
+  }
+  if (withPath) {
+    const others = validCall(withPath, "unused").words.filter((w) => !w.startsWith(`${pathName}=`));
+    commands.push(
+      [
+        "--dry-run --verbose",
+        [withPath.id, ...others, `${pathName}=a b/é`, "X-Trace:1", "--dry-run", "-v"],
+      ],
+      ["a usage error", [withPath.id, ...others, `${pathName}=..`]],
+    );
+  }
+  if (withoutBody) {
+    commands.push([
+      "a body for an operation without one",
+      [withoutBody.id, "name==x", "flags:=[1]"],
+    ]);
+  }
   it.each(commands)("prints what the sources print for %s", async (_, args) => {
     const env = { ONEZONE_HOST: fake.baseUrl, ONEZONE_API_KEY: user.temporaryToken };
     const built = stable(await runBuilt(args, env));

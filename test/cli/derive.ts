@@ -1,6 +1,6 @@
 // What the CLI suites derive from a spec's CLI table: the words of a valid call of an operation,
 // and the requests and answers to expect.
-import type { CliOperation } from "../../generated/cli-table.gen.ts";
+import type { CliOperation, CliParameter } from "../../generated/cli-table.gen.ts";
 
 export interface Call {
   /** The words after the operation id. */
@@ -15,17 +15,18 @@ export function parameterValue(name: string): string {
 }
 
 /**
- * Every required parameter, and the body of the help's example when the operation takes one
- * (a file part reads `file`): a call the CLI sends as it is.
+ * Every required parameter (its value from `value`, parameterValue by default), and the body of
+ * the help's example when the operation takes one (a file part reads `file`): a call the CLI
+ * sends as it is.
  */
-export function validCall(op: CliOperation, file: string): Call {
+export function validCall(
+  op: CliOperation,
+  file: string,
+  value: (p: CliParameter) => string = (p) => parameterValue(p.name),
+): Call {
   const parameters = op.parameters
     .filter((p) => p.required)
-    .map((p) =>
-      p.in === "header"
-        ? `${p.name}:${parameterValue(p.name)}`
-        : `${p.name}=${parameterValue(p.name)}`,
-    );
+    .map((p) => (p.in === "header" ? `${p.name}:${value(p)}` : `${p.name}=${value(p)}`));
   const example = op.requestBody?.example;
   if (!example) return { words: parameters };
   const body = example.words.map((word) => word.replace(/@PATH$/, `@${file}`));

@@ -3,10 +3,8 @@
 // and for every operation of every spec of SPECS, both in process and through the CLI process
 // (where the printed curl command, run against the same server, sends what the CLI sends).
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import type { CliOperation } from "../../generated/cli-table.gen.ts";
 import { resolveConnection } from "../../src/cli/connection.ts";
 import type { ShownRequest } from "../../src/cli/curl.ts";
@@ -14,11 +12,8 @@ import { plannedRequest } from "../../src/cli/dry-run.ts";
 import type { CliCommand } from "../../src/cli/operations.ts";
 import { planRequest } from "../../src/cli/request.ts";
 import { connect, send } from "../../src/cli/send.ts";
-import {
-  type RecordedRequest,
-  type RecordingServer,
-  startRecordingServer,
-} from "../helpers/recording-server.ts";
+import type { RecordedRequest } from "../helpers/recording-server.ts";
+import { useRecordingSetup } from "../helpers/recording-setup.ts";
 import { generatedApi, SPECS } from "../helpers/specs.ts";
 import { validCall } from "./derive.ts";
 import { CLIENT_OWN, requestShape } from "./request-shape.ts";
@@ -38,33 +33,22 @@ const AWKWARD = [
   "\u00a0nbsp",
 ];
 
-let server: RecordingServer;
-let scratch: string;
-let file: string;
-beforeAll(async () => {
-  server = await startRecordingServer();
-  scratch = mkdtempSync(path.join(tmpdir(), "onezone-rest-cli-dry-run-"));
-  file = path.join(scratch, "part one.txt");
-  writeFileSync(file, "a file part\n");
+const setup = useRecordingSetup({
+  scratchPrefix: "onezone-rest-cli-dry-run-",
+  partName: "part one.txt",
+  reply: { status: 200, body: '{"revoked":false}' },
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-beforeEach(() => {
-  server.requests.length = 0;
-  server.reply({ status: 200, body: '{"revoked":false}' });
-});
+const { file } = setup;
 
 /** The one request the server got. */
 function received(): RecordedRequest {
-  expect(server.requests).toHaveLength(1);
-  return server.requests[0] as RecordedRequest;
+  expect(setup.server.requests).toHaveLength(1);
+  return setup.server.requests[0] as RecordedRequest;
 }
 
 function expectSameRequest(dry: ShownRequest) {
   const got = received();
-  const origin = new URL(server.baseUrl).origin;
+  const origin = new URL(setup.server.baseUrl).origin;
   expect(dry.method).toBe(got.method);
   expect(dry.url).toBe(`${origin}${got.target}`);
   const shown = [...dry.headers];
@@ -96,7 +80,7 @@ async function sendPlanned(
   const plan = planRequest(op, words, {
     stdin: options.stdin === undefined ? undefined : new TextEncoder().encode(options.stdin),
   });
-  const invocation = { host: server.baseUrl, user: options.user, allowInsecureHttp: false };
+  const invocation = { host: setup.server.baseUrl, user: options.user, allowInsecureHttp: false };
   const connection = resolveConnection(invocation, env, plan.headers);
   const dry = plannedRequest(op, plan, connection);
   const index = {
@@ -185,7 +169,7 @@ describe.each(SPECS)("on $name", async (spec) => {
     const op = api.cliOperations.find((o) => o.name === name);
     return { ...op, ...api.operationIndex[name] } as CliCommand;
   };
-  const env = () => ({ ONEZONE_HOST: server.baseUrl, ONEZONE_API_KEY: "key" });
+  const env = () => ({ ONEZONE_HOST: setup.server.baseUrl, ONEZONE_API_KEY: "key" });
 
   describe("in process: every operation's request, body included", () => {
     for (const op of api.cliOperations) {
@@ -212,7 +196,7 @@ describe.each(SPECS)("on $name", async (spec) => {
           stdin: call.stdin,
         });
         expect(dry.code, dry.stderr).toBe(0);
-        expect(server.requests).toHaveLength(0);
+        expect(setup.server.requests).toHaveLength(0);
         const curl = await runInBash(dry.stdout, call.stdin);
         expect(curl.code, curl.stderr).toBe(0);
         const sent = await runCli([op.id, ...call.words], env(), {
@@ -220,8 +204,8 @@ describe.each(SPECS)("on $name", async (spec) => {
           stdin: call.stdin,
         });
         expect(sent.code, sent.stderr).toBe(0);
-        expect(server.requests).toHaveLength(2);
-        const [byCurl, byCli] = server.requests as [RecordedRequest, RecordedRequest];
+        expect(setup.server.requests).toHaveLength(2);
+        const [byCurl, byCli] = setup.server.requests as [RecordedRequest, RecordedRequest];
         const fields = op.requestBody?.fields ?? [];
         expect(requestShape(byCurl, fields)).toEqual(requestShape(byCli, fields));
       });
@@ -252,7 +236,7 @@ describe.each(SPECS)("on $name", async (spec) => {
           expect(curl.code, curl.stderr).toBe(0);
           const sent = await runCli([op.id, ...words], env(), { generated: api.dir, stdin });
           expect(sent.code, sent.stderr).toBe(0);
-          const [byCurl, byCli] = server.requests as [RecordedRequest, RecordedRequest];
+          const [byCurl, byCli] = setup.server.requests as [RecordedRequest, RecordedRequest];
           const fields = op.requestBody?.fields ?? [];
           expect(requestShape(byCurl, fields)).toEqual(requestShape(byCli, fields));
           expect(byCli.target).toContain(`/${encodeURIComponent(value)}`);
@@ -266,8 +250,12 @@ describe.each(SPECS)("on $name", async (spec) => {
     const call = validCall(op, file);
     const args = [op.id, ...call.words, "-u", "zoë:secret", "--verbose"];
     const options = { generated: api.dir, stdin: call.stdin };
-    const dry = await runCli(["--dry-run", ...args], { ONEZONE_HOST: server.baseUrl }, options);
-    const sent = await runCli(args, { ONEZONE_HOST: server.baseUrl }, options);
+    const dry = await runCli(
+      ["--dry-run", ...args],
+      { ONEZONE_HOST: setup.server.baseUrl },
+      options,
+    );
+    const sent = await runCli(args, { ONEZONE_HOST: setup.server.baseUrl }, options);
     expect(sent.code, sent.stderr).toBe(0);
     expect(dry.stdout).toMatch(/^curl -u 'zoë:\*\*\*' -X /);
     const requestLines = (stderr: string) =>
@@ -309,7 +297,7 @@ describe.each(SPECS)("on $name", async (spec) => {
         ...call.words.filter((w) => !replaced.includes(w.split("=")[0] ?? "")),
         ...words,
       ];
-      const environment = { ONEZONE_HOST: server.baseUrl, ...extraEnv };
+      const environment = { ONEZONE_HOST: setup.server.baseUrl, ...extraEnv };
       const options = { generated: api.dir, stdin: call.stdin };
       const dry = await runCli(["--dry-run", ...args], environment, options);
       const sent = await runCli(args, environment, options);
@@ -317,7 +305,7 @@ describe.each(SPECS)("on $name", async (spec) => {
       expect(dry.stdout).toBe("");
       expect(sent).toEqual(dry);
       expect(dry.stderr).not.toContain("cret");
-      expect(server.requests).toHaveLength(0);
+      expect(setup.server.requests).toHaveLength(0);
     });
   }
 });

@@ -1,32 +1,21 @@
 // One exit code per class of failure: usage (2, nothing sent), HTTP 4xx (4), HTTP 5xx (5) and
 // network (6), each with one line on stderr and nothing on stdout. On every spec of SPECS, each
 // case on an operation of that spec which has what the case needs (a path parameter, a body, ...).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CliOperation } from "../../generated/cli-table.gen.ts";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
+import { startRecordingServer } from "../helpers/recording-server.ts";
+import { useRecordingSetup } from "../helpers/recording-setup.ts";
 import { generatedApi, SPECS } from "../helpers/specs.ts";
 import { validCall } from "./derive.ts";
 import { runCli } from "./run-cli.ts";
 
-// Made now, not in beforeAll: the cases below are worked out when the file is collected.
-const scratch = mkdtempSync(path.join(tmpdir(), "onezone-rest-cli-exit-codes-"));
-const file = path.join(scratch, "part.txt");
-writeFileSync(file, "a file part\n");
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
+// The cases below are worked out when the file is collected, with the file part's path.
+const setup = useRecordingSetup({
+  scratchPrefix: "onezone-rest-cli-exit-codes-",
+  reply: { status: 200, body: "{}" },
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-beforeEach(() => {
-  server.requests.length = 0;
-  server.reply({ status: 200, body: "{}" });
-});
+const { file, scratch } = setup;
 
 /** The words for `op` with `replace`'s names given by `replace` instead. */
 function callWith(op: CliOperation, replace: string[] = []): string[] {
@@ -337,7 +326,7 @@ describe.each(SPECS)("on $name", async (spec) => {
       it(name, async () => {
         const result = await runCli(
           args,
-          { ONEZONE_HOST: server.baseUrl, ...env },
+          { ONEZONE_HOST: setup.server.baseUrl, ...env },
           {
             generated: api.dir,
             stdin: stdin ?? validCall(ops.find((op) => op.id === args[0]) ?? first, file).stdin,
@@ -349,7 +338,7 @@ describe.each(SPECS)("on $name", async (spec) => {
           stdout: "",
           stderr: `onezone-rest-cli: ${want}\n`,
         });
-        expect(server.requests).toHaveLength(0);
+        expect(setup.server.requests).toHaveLength(0);
       });
     }
   });
@@ -358,23 +347,27 @@ describe.each(SPECS)("on $name", async (spec) => {
     it("--force sends a body that does not match, with a warning", async () => {
       const op = jsonBody;
       const args = [...callWith(op, [`${enumField.name}==not-one-of-them`]), "--force"];
-      const result = await runCli(args, { ONEZONE_HOST: server.baseUrl }, { generated: api.dir });
+      const result = await runCli(
+        args,
+        { ONEZONE_HOST: setup.server.baseUrl },
+        { generated: api.dir },
+      );
       expect(result.code).toBe(0);
       expect(result.stderr).toContain(
         `onezone-rest-cli: warning: ${op.id}: the request body does not match the spec:`,
       );
       expect(result.stderr).toContain("sent anyway (--force).");
-      expect(server.requests).toHaveLength(1);
-      expect(server.requests[0]?.body).toContain("not-one-of-them");
+      expect(setup.server.requests).toHaveLength(1);
+      expect(setup.server.requests[0]?.body).toContain("not-one-of-them");
     });
 
   describe("HTTP errors", () => {
     const call = validCall(first, file);
     const fail = async (status: number, body: string) => {
-      server.reply({ status, body, ...(body ? {} : { contentType: undefined }) });
+      setup.server.reply({ status, body, ...(body ? {} : { contentType: undefined }) });
       const result = await runCli(
         [first.id, ...call.words],
-        { ONEZONE_HOST: server.baseUrl, ONEZONE_API_KEY: "token" },
+        { ONEZONE_HOST: setup.server.baseUrl, ONEZONE_API_KEY: "token" },
         {
           generated: api.dir,
           stdin: call.stdin,

@@ -2,26 +2,16 @@
 // marked or the YAML spec; a dry run not even Node's fetch, undici; ajv only to check a body),
 // while the commands that need them load them.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
+import { describe, expect, it } from "vitest";
+import { useRecordingSetup } from "../helpers/recording-setup.ts";
 import { generatedApi, SPECS } from "../helpers/specs.ts";
 import { validCall } from "./derive.ts";
 import { cliCommand, ROOT } from "./run-cli.ts";
 
-const scratch = mkdtempSync(path.join(tmpdir(), "onezone-rest-cli-start-up-"));
-const file = path.join(scratch, "part.txt");
-writeFileSync(file, "a file part\n");
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const setup = useRecordingSetup({ scratchPrefix: "onezone-rest-cli-start-up-" });
+const { file, scratch } = setup;
 
 const HEAVY_LOAD =
   /^(load|require) .*node_modules\/(ts-morph|@ts-morph|typescript|@redocly|marked|marked-terminal|js-yaml|yaml)\//m;
@@ -39,7 +29,7 @@ describe.each(SPECS)("on $name", async (spec) => {
   /** The modules and files a run loads, as recorded by record-modules.mjs. */
   function loaded(args: string[], stdin?: string): Promise<string> {
     const record = path.join(scratch, `${spec.name}-${runs++}.txt`);
-    const env = { ONEZONE_HOST: server.baseUrl, ONEZONE_API_KEY: "key" };
+    const env = { ONEZONE_HOST: setup.server.baseUrl, ONEZONE_API_KEY: "key" };
     return new Promise((resolve, reject) => {
       const child = execFile(
         process.execPath,

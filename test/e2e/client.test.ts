@@ -9,6 +9,7 @@ import {
   OnezoneError,
 } from "../../src/index.ts";
 import { useSpecConformance } from "../fake/support/conformance.ts";
+import { seededId } from "../helpers/seeded-ids.ts";
 import { generatedApi, PROJECT_SPEC, SPECS } from "../helpers/specs.ts";
 import { bodiesOf, callOf, needsCredential, readingOf, readSpec } from "../src/spec-calls.ts";
 
@@ -81,16 +82,12 @@ describe.each(credentialKinds)("with a %s credential", (_, auth) => {
 describe("refusals", async () => {
   // Every operation that needs a credential, called on a resource the seed holds (the user, their
   // named token), so that only the credential decides; other parameters from the spec's examples.
-  const seeded: [RegExp, string][] = [
-    [/^\/users\/\{id\}/, user.id],
-    [/^\/tokens\/named\/\{id\}/, user.namedTokenId],
-  ];
   const project = await readSpec(PROJECT_SPEC);
   const everyOperation = project.operations
     .filter((op) => needsCredential(project, op))
     .map((op): [string, (client: OnezoneClient) => Promise<unknown>] => {
       const { path, options } = callOf(project, op);
-      const id = seeded.find(([template]) => template.test(op.path))?.[1];
+      const id = seededId(op.path, "id");
       const args = path ? [id ? { ...path, id } : path, options] : [options];
       const method = (client: OnezoneClient) =>
         (client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[op.name];

@@ -5,22 +5,12 @@ import { operationIndex } from "../../generated/operation-index.gen.ts";
 import {
   type BundleSize,
   bundleSize,
+  FIXED_BUDGET,
   GITHUB_SPEC,
   type OperationCost,
   operationCost,
+  PER_OPERATION_BUDGET,
 } from "../../tools/bundle-size.ts";
-
-/**
- * The client before its operations may weigh at most this many times openapi-fetch's own size
- * (minified + gzipped). It was 1.5× until the client sent bodies of every media type, read
- * answers by theirs, sent cookie parameters and answered with status and headers (1.54×).
- */
-const FIXED_BUDGET = 1.55;
-/**
- * Gzipped bytes each operation may add to the whole client, on GitHub's spec. hey-api's SDK adds
- * 17.3 per operation there (BENCHMARKS.md, "Bundle size"); ours, 14.2 when this was set.
- */
-const PER_OPERATION_BUDGET = 15;
 
 describe("browser bundles of onezone-client (esbuild, minified, gzipped)", () => {
   let fixed: BundleSize;

@@ -1,9 +1,6 @@
 // Sweeps every place a credential could leak for each seeded credential: error messages,
 // toString(), JSON.stringify(error), stacks, CLI stderr, CLI --dry-run output, the fake's log;
 // and, for every body field a spec of SPECS marks secret, the CLI's --verbose, --dry-run and errors.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OnezoneAuth } from "../../src/auth.ts";
 import { createOnezoneClient } from "../../src/client.ts";
@@ -15,7 +12,7 @@ import {
 } from "../../src/fake/index.ts";
 import { validCall } from "../cli/derive.ts";
 import { runCli } from "../cli/run-cli.ts";
-import { type RecordingServer, startRecordingServer } from "../helpers/recording-server.ts";
+import { useRecordingSetup } from "../helpers/recording-setup.ts";
 import { generatedApi, SPECS } from "../helpers/specs.ts";
 
 const { user, otherUser, admin } = defaultSeedValues;
@@ -152,17 +149,8 @@ describe.each(SPECS)("secret body fields of $name", async (spec) => {
   const withSecrets = api.cliOperations.filter((op) =>
     op.requestBody?.fields.some((f) => f.secret && !f.name.includes("[]")),
   );
-  const scratch = mkdtempSync(path.join(tmpdir(), "onezone-secrets-"));
-  const file = path.join(scratch, "part.txt");
-  writeFileSync(file, "a file part\n");
-  let server: RecordingServer;
-  beforeAll(async () => {
-    server = await startRecordingServer();
-  });
-  afterAll(async () => {
-    await server.close();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  const setup = useRecordingSetup({ scratchPrefix: "onezone-secrets-" });
+  const { file } = setup;
 
   for (const op of withSecrets) {
     const secrets = (op.requestBody?.fields ?? []).filter(
@@ -201,15 +189,15 @@ describe.each(SPECS)("secret body fields of $name", async (spec) => {
       ["an HTTP error", callWith((n) => [`${n}==${SECRET}`]), undefined],
     ];
     it.each(runs)(`${op.id}: %s shows no secret field's value`, async (name, args, stdin) => {
-      server.requests.length = 0;
-      server.reply(
+      setup.server.requests.length = 0;
+      setup.server.reply(
         name === "an HTTP error"
           ? { status: 400, body: '{"error":{"id":"badValueString","description":"Bad value."}}' }
           : { status: 200, body: "{}" },
       );
       const result = await runCli(
         args,
-        { ONEZONE_HOST: server.baseUrl, ONEZONE_API_KEY: "key" },
+        { ONEZONE_HOST: setup.server.baseUrl, ONEZONE_API_KEY: "key" },
         {
           generated: api.dir,
           stdin,
@@ -217,7 +205,7 @@ describe.each(SPECS)("secret body fields of $name", async (spec) => {
       );
       expect(result.stdout + result.stderr).not.toContain(SECRET);
       if (name.includes("--dry-run")) expect(result.stdout).toMatch(/\*\*\*/);
-      if (name === "--verbose, sent") expect(server.requests[0]?.body).toContain(SECRET);
+      if (name === "--verbose, sent") expect(setup.server.requests[0]?.body).toContain(SECRET);
     });
   }
 

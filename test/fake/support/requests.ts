@@ -3,6 +3,7 @@
 // arguments that send one. Everything is derived from the (dereferenced) spec; nothing here names
 // an operation.
 import fc from "fast-check";
+import { inclusiveBounds } from "../../../src/fake/schemas.ts";
 import type { Spec, SpecOperation } from "./spec.ts";
 
 type Node = Record<string, unknown>;
@@ -173,21 +174,6 @@ export function arbitraryOf(
       return fc.stringMatching(new RegExp(`^[A-Za-z0-9]{${Math.max(minLength, 1)},${maxLength}}$`));
     }
   }
-}
-
-/** The inclusive bounds of an integer or number schema; NaN for an exclusive bound of a non-integer. */
-function inclusiveBounds(schema: Node): [number | undefined, number | undefined] {
-  const integer = typeOf(schema) === "integer";
-  const inclusive = (exclusive: unknown, bound: unknown, step: number) =>
-    typeof exclusive !== "number"
-      ? (bound as number | undefined)
-      : integer
-        ? exclusive + step
-        : NaN;
-  return [
-    inclusive(schema.exclusiveMinimum, schema.minimum, 1),
-    inclusive(schema.exclusiveMaximum, schema.maximum, -1),
-  ];
 }
 
 /**

@@ -3,6 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { bundle, loadConfig } from "@redocly/openapi-core";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { escapeToken, resolveLocalRef } from "../../../scripts/json-pointer.ts";
 
 type Node = Record<string, unknown>;
 
@@ -83,7 +84,7 @@ async function bundleSpec(specPath: string): Promise<Spec> {
     validator(pointer) {
       let validate = validators.get(pointer);
       if (validate === undefined) {
-        validate = ajv.compile(resolvePointer(document, pointer) as Node);
+        validate = ajv.compile(resolveLocalRef(document, pointer) as Node);
         validators.set(pointer, validate);
       }
       return validate;
@@ -96,15 +97,7 @@ function templatePattern(template: string): RegExp {
   return new RegExp(`^${escaped.replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`);
 }
 
-/** Follows a JSON pointer such as `#/paths/~1user~1client_tokens/get`. */
-export function resolvePointer(document: Node, pointer: string): unknown {
-  return pointer
-    .replace(/^#\//, "")
-    .split("/")
-    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce<unknown>((node, key) => (node as Node | undefined)?.[key], document);
-}
-
+/** The JSON pointer to a node by its keys: `#/paths/~1user~1client_tokens/get`. */
 export function pointerTo(...keys: string[]): string {
-  return `#/${keys.map((key) => key.replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
+  return `#/${keys.map(escapeToken).join("/")}`;
 }

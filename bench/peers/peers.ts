@@ -15,7 +15,8 @@ export interface Peer {
 
 export const heyApi: Peer = {
   package: "@hey-api/openapi-ts",
-  bin: `${PEERS_DIR}node_modules/@hey-api/openapi-ts/bin/run.js`,
+  // The CLI itself: bin/run.js only spawns it, and a timeout would stop that and leave it running.
+  bin: `${PEERS_DIR}node_modules/@hey-api/openapi-ts/dist/run.mjs`,
   args: (spec, out) => [
     "-i",
     spec,

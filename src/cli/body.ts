@@ -56,14 +56,14 @@ export function planBody(
   if (!op.body) {
     if (given || options.contentType !== undefined) {
       throw new OnezoneUsageError(
-        `${op.id} takes no request body; see onezone-rest-cli ${op.id} --help.`,
+        `${op.name} takes no request body; see onezone-rest-cli ${op.name} --help.`,
       );
     }
     return undefined;
   }
   if (fromStdin && words.length > 0) {
     throw new OnezoneUsageError(
-      `Give ${op.id}'s body either with - (standard input) or as fields (${words[0]?.where}), not both.`,
+      `Give ${op.name}'s body either with - (standard input) or as fields (${words[0]?.where}), not both.`,
     );
   }
   const mediaType = chooseMediaType(op, words, options);
@@ -85,7 +85,7 @@ export function planBody(
         const multipart = op.body.mediaTypes.find(isMultipart);
         const hint = multipart ? `; give -ct ${multipart} to send it as one` : "";
         throw new OnezoneUsageError(
-          `${word.name}@… (${word.where}) is a file part, which only a multipart body has, and ${op.id}'s is ${mediaType}${hint}.`,
+          `${word.name}@… (${word.where}) is a file part, which only a multipart body has, and ${op.name}'s is ${mediaType}${hint}.`,
         );
       }
       files.push(filePart(op, word));
@@ -95,7 +95,9 @@ export function planBody(
   }
   for (const file of files) {
     if (Object.hasOwn(value, file.name)) {
-      throw new OnezoneUsageError(`${op.id} got the body field ${file.name} twice; give it once.`);
+      throw new OnezoneUsageError(
+        `${op.name} got the body field ${file.name} twice; give it once.`,
+      );
     }
   }
   return { mediaType, value, files, raw: undefined };
@@ -113,7 +115,7 @@ function chooseMediaType(op: CliCommand, words: readonly BodyWord[], options: Bo
   const mediaType = fullMediaType(options.contentType);
   if (options.force || declared.includes(mediaType)) return mediaType;
   throw new OnezoneUsageError(
-    `${op.id} takes its body as ${declared.join(" or ")}, not ${mediaType}; --force sends it anyway.`,
+    `${op.name} takes its body as ${declared.join(" or ")}, not ${mediaType}; --force sends it anyway.`,
   );
 }
 
@@ -125,7 +127,7 @@ function stdinBody(op: CliCommand, mediaType: string, bytes: Uint8Array): BodyPl
     } catch {
       // JSON.parse's message quotes the text, which may hold a secret.
       throw new OnezoneUsageError(
-        `The body on standard input is not JSON, which ${op.id} takes as ${mediaType}.`,
+        `The body on standard input is not JSON, which ${op.name} takes as ${mediaType}.`,
       );
     }
   }
@@ -155,7 +157,7 @@ function assertKnownField(op: CliCommand, word: BodyWord): void {
   );
   const hint = guess ? `did you mean ${guess}? ` : "";
   throw new OnezoneUsageError(
-    `Unknown body field "${word.name}" (${word.where}); ${hint}${op.id}'s body has ${fields.map((f) => f.name).join(", ")}.`,
+    `Unknown body field "${word.name}" (${word.where}); ${hint}${op.name}'s body has ${fields.map((f) => f.name).join(", ")}.`,
   );
 }
 

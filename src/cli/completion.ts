@@ -30,7 +30,7 @@ export function completionScript(
   shell: string | undefined,
   operations = GENERATED.cliOperations,
 ): string {
-  const ops = operations.filter((op) => PLAIN.test(op.id));
+  const ops = operations.filter((op) => PLAIN.test(op.name));
   if (shell === "bash") return bashScript(ops);
   if (shell === "zsh") return zshScript(ops);
   throw new OnezoneUsageError(
@@ -53,7 +53,7 @@ export function completionWords(op: CliOperation): string[] {
 }
 
 function bashScript(ops: CliOperation[]): string {
-  const cases = ops.map((op) => `    ${op.id}) words="${completionWords(op).join(" ")}" ;;`);
+  const cases = ops.map((op) => `    ${op.name}) words="${completionWords(op).join(" ")}" ;;`);
   return `# bash completion for onezone-rest-cli; load it with: source <(onezone-rest-cli completion bash)
 _onezone_rest_cli() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" command="" words="" i
@@ -65,7 +65,7 @@ _onezone_rest_cli() {
     esac
   done
   case "$command" in
-    "") words="completion ${ops.map((op) => op.id).join(" ")}" ;;
+    "") words="completion ${ops.map((op) => op.name).join(" ")}" ;;
     completion) words="${SHELLS.join(" ")}" ;;
 ${cases.join("\n")}
   esac
@@ -82,10 +82,10 @@ complete -F _onezone_rest_cli onezone-rest-cli
 }
 
 function zshScript(ops: CliOperation[]): string {
-  const described = ops.map((op) => zshQuote(`${op.id}:${op.summary.replaceAll(":", "\\:")}`));
+  const described = ops.map((op) => zshQuote(`${op.name}:${op.summary.replaceAll(":", "\\:")}`));
   const cases = ops.map((op) => {
     const words = completionWords(op);
-    return `    ${op.id}) ${words.length > 0 ? `compadd -S '' -- ${words.join(" ")}` : "return 1"} ;;`;
+    return `    ${op.name}) ${words.length > 0 ? `compadd -S '' -- ${words.join(" ")}` : "return 1"} ;;`;
   });
   return `#compdef onezone-rest-cli
 # zsh completion for onezone-rest-cli; load it with: source <(onezone-rest-cli completion zsh)

@@ -44,7 +44,7 @@ function requestUrl(op: CliCommand, plan: RequestPlan, baseUrl: string): string 
   } catch (error) {
     // The client puts the operation id in front of a refused path value.
     if (!(error instanceof OnezoneUsageError)) throw error;
-    throw new OnezoneUsageError(`${op.id}: ${error.message}`);
+    throw new OnezoneUsageError(`${op.name}: ${error.message}`);
   }
 }
 

@@ -21,7 +21,7 @@ export function mainHelp(
   generated: Pick<CliGenerated, "cliOperations" | "cliApi"> = GENERATED,
 ): string {
   const { cliOperations: operations, cliApi } = generated;
-  const width = Math.max(...operations.map((op) => op.id.length), 10) + 2;
+  const width = Math.max(...operations.map((op) => op.name.length), 10) + 2;
   const groups = new Map<string, CliOperation[]>();
   for (const op of operations) {
     for (const tag of op.tags.length > 0 ? op.tags : ["Other"]) {
@@ -29,8 +29,8 @@ export function mainHelp(
     }
   }
   const listing = sortBy([...groups], ([tag]) => tag).map(([tag, ops]) => {
-    const lines = sortBy(ops, (op) => op.id).map(
-      (op) => `    ${op.id.padEnd(width)}${op.summary}${op.deprecated ? " (deprecated)" : ""}`,
+    const lines = sortBy(ops, (op) => op.name).map(
+      (op) => `    ${op.name.padEnd(width)}${op.summary}${op.deprecated ? " (deprecated)" : ""}`,
     );
     return [`  ${tag}`, ...lines].join("\n");
   });
@@ -81,7 +81,7 @@ ${EXIT_CODE_HELP}
 /** One operation's help; `render` turns its Markdown description into terminal text. */
 export function operationHelp(op: CliCommand, render: (markdown: string) => string): string {
   const sections = [
-    `onezone-rest-cli ${op.id}: ${op.summary}`,
+    `onezone-rest-cli ${op.name}: ${op.summary}`,
     ...(op.deprecated
       ? ["DEPRECATED: this operation may be removed from Onezone; avoid new uses."]
       : []),
@@ -141,7 +141,7 @@ function bodySection(op: CliCommand, body: CliRequestBody): string {
   const parameters = op.parameters
     .filter((p) => p.required)
     .map((p) => (p.in === "header" ? `${p.name}:VALUE` : `${p.name}=VALUE`));
-  const command = ["onezone-rest-cli", op.id, ...parameters, ...body.example.words]
+  const command = ["onezone-rest-cli", op.name, ...parameters, ...body.example.words]
     .map(shellQuote)
     .join(" ");
   const example =

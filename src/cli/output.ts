@@ -27,5 +27,5 @@ export function binaryAnswers(op: CliCommand): string[] | undefined {
 
 /** Why binary is not written to a terminal, and what to do instead. */
 export function binaryRefusal(op: CliCommand, what: string): string {
-  return `${op.id} answers ${what}, which is not written to a terminal; send it to a file (> file) or a pipe.`;
+  return `${op.name} answers ${what}, which is not written to a terminal; send it to a file (> file) or a pipe.`;
 }

@@ -47,7 +47,7 @@ export function planRequest(
   const bodyWords: BodyWord[] = [];
   let fromStdin = false;
   words.forEach((word, index) => {
-    const where = `argument ${index + 1} after ${op.id}`;
+    const where = `argument ${index + 1} after ${op.name}`;
     if (word === "-") {
       fromStdin = true;
       return;
@@ -62,7 +62,7 @@ export function planRequest(
       const parameter = findParameter(op, name, where);
       if (parameter.in === "path") {
         if (Object.hasOwn(plan.path, name)) {
-          throw new OnezoneUsageError(`${op.id} got ${name}= twice; give it once.`);
+          throw new OnezoneUsageError(`${op.name} got ${name}= twice; give it once.`);
         }
         plan.path[name] = value;
       } else if (parameter.in === "query") {
@@ -86,7 +86,7 @@ export function planRequest(
       return;
     }
     throw new OnezoneUsageError(
-      `The ${where} is neither key=VALUE, Header:VALUE nor a body field (name==text, name:=JSON); see onezone-rest-cli ${op.id} --help.`,
+      `The ${where} is neither key=VALUE, Header:VALUE nor a body field (name==text, name:=JSON); see onezone-rest-cli ${op.name} --help.`,
     );
   });
   if (cookies.length > 0) plan.headers.push(["Cookie", cookies.join("; ")]);
@@ -99,7 +99,7 @@ export function planRequest(
 function findParameter(op: CliCommand, name: string, where: string): CliParameter {
   const parameter = op.parameters.find((p) => p.name === name);
   if (parameter?.in === "header") {
-    throw new OnezoneUsageError(`${name} is a header of ${op.id}; give it as ${name}:VALUE.`);
+    throw new OnezoneUsageError(`${name} is a header of ${op.name}; give it as ${name}:VALUE.`);
   }
   if (parameter) return parameter;
   const names = op.parameters.filter((p) => p.in !== "header").map((p) => p.name);
@@ -107,7 +107,7 @@ function findParameter(op: CliCommand, name: string, where: string): CliParamete
   const takes = names.length === 0 ? "no parameters" : names.map((n) => `${n}=`).join(" ");
   const hint = guess ? `did you mean ${guess}=? ` : "";
   throw new OnezoneUsageError(
-    `Unknown parameter "${name}" (${where}); ${hint}${op.id} takes ${takes}.`,
+    `Unknown parameter "${name}" (${where}); ${hint}${op.name} takes ${takes}.`,
   );
 }
 
@@ -130,6 +130,6 @@ function assertRequiredGiven(op: CliCommand, plan: RequestPlan, cookies: string[
       : []),
   ];
   throw new OnezoneUsageError(
-    `${op.id} needs ${what.join(" and ")}; see onezone-rest-cli ${op.id} --help.`,
+    `${op.name} needs ${what.join(" and ")}; see onezone-rest-cli ${op.name} --help.`,
   );
 }

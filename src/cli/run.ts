@@ -74,13 +74,13 @@ async function runOrThrow(argv: string[], io: CliIo, generated: CliGenerated): P
   await assertFilesExist(plan.body);
   const connection = resolveConnection(invocation, io.env, plan.headers);
   if (op.deprecated) {
-    io.stderr(`${NAME}: warning: ${op.id} is deprecated and may be removed from Onezone.\n`);
+    io.stderr(`${NAME}: warning: ${op.name} is deprecated and may be removed from Onezone.\n`);
   }
   const trace = invocation.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined;
   if (plan.body) await checkBody(op, plan.body, generated, invocation, io);
   else if (op.body) {
     trace?.(
-      `* No request body: ${op.id}'s is ${op.body.required ? "required (sent without it, --force)" : "optional"}, and none was given.`,
+      `* No request body: ${op.name}'s is ${op.body.required ? "required (sent without it, --force)" : "optional"}, and none was given.`,
     );
   }
   if (invocation.dryRun) {
@@ -125,7 +125,7 @@ async function checkBody(
   const { bodyProblems } = await import("./body-check.ts");
   const problems = await bodyProblems(op, body, schemas);
   if (problems.length === 0) return;
-  const mismatch = `${op.id}: the request body does not match the spec: ${problems.join("; ")}`;
+  const mismatch = `${op.name}: the request body does not match the spec: ${problems.join("; ")}`;
   if (!invocation.force) throw new OnezoneUsageError(`${mismatch}. --force sends it anyway.`);
   io.stderr(`${NAME}: warning: ${mismatch}; sent anyway (--force).\n`);
 }

@@ -19,6 +19,8 @@ import { type RecordingServer, startRecordingServer } from "../helpers/recording
 const FIXTURES = path.join(ROOT, "test/fixtures/swagger2");
 const SPEC = path.join(FIXTURES, "swagger.yaml");
 const TOKEN = "swagger2-test-token";
+/** Runs onezone-rest-cli on another spec's generated code. */
+const CLI_ON = path.join(ROOT, "test/cli/cli-on.ts");
 /** Each test runs whole processes (generate, tsc, docs, the CLI), slow on a busy 2-core machine. */
 const SLOW = { timeout: 120_000 };
 
@@ -91,21 +93,6 @@ function expectedTarget(basePath: string, op: SourceOperation): string {
     .filter((p) => p.in === "query")
     .map((p) => `${String(p.name)}=${encodeURIComponent(sample(p))}`);
   return query.length > 0 ? `${target}?${query.join("&")}` : target;
-}
-
-/**
- * A copy of the runtime (src/, less the fake server) beside `generated`, so that the CLI, which
- * reads generated/ itself, runs on the code generated from another spec. Inside the repo, so
- * node_modules resolves.
- */
-function runtimeOn(generated: string): string {
-  const dir = scratchDir("swagger2-runtime");
-  cpSync(path.join(ROOT, "src"), path.join(dir, "src"), {
-    recursive: true,
-    filter: (file) => !file.startsWith(path.join(ROOT, "src/fake")),
-  });
-  cpSync(generated, path.join(dir, "generated"), { recursive: true });
-  return dir;
 }
 
 let source: Awaited<ReturnType<typeof readSource>>;
@@ -252,11 +239,6 @@ describe("a split Swagger 2.0 spec", SLOW, () => {
 });
 
 describe("the client and the CLI on the code generated from it", SLOW, () => {
-  let runtime: string;
-  beforeAll(() => {
-    runtime = runtimeOn(out);
-  });
-
   it("the client sends each operation under the base path, with its query, body and credential", async () => {
     const { operationIndex } = await import(
       pathToFileURL(path.join(out, "operation-index.gen.ts")).href
@@ -312,6 +294,16 @@ describe("the client and the CLI on the code generated from it", SLOW, () => {
     }
   });
 
+  it("the CLI's help lists each operation by its camelCase name", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [CLI_ON, out, "--help"], {
+      cwd: dir,
+    });
+    for (const op of source.operations) {
+      expect(stdout).toContain(`    ${camelCased(op.id)} `);
+      expect(stdout).not.toContain(`${op.id} `);
+    }
+  });
+
   it.each([
     ["its camelCase name", camelCased],
     ["its operationId as written", (id: string) => id],
@@ -329,7 +321,8 @@ describe("the client and the CLI on the code generated from it", SLOW, () => {
       const result = await promisify(execFile)(
         process.execPath,
         [
-          path.join(runtime, "src/cli/main.ts"),
+          CLI_ON,
+          out,
           "--host",
           server.baseUrl,
           "-u",
@@ -338,7 +331,7 @@ describe("the client and the CLI on the code generated from it", SLOW, () => {
           ...words,
           ...fields,
         ],
-        { cwd: runtime, env: { PATH: process.env.PATH ?? "" } },
+        { cwd: dir, env: { PATH: process.env.PATH ?? "" } },
       ).catch((error: { stderr: string }) => ({ stdout: "", stderr: error.stderr }));
       expect(result.stderr, `${op.id}: ${result.stderr}`).toBe("");
       const [request] = server.requests;

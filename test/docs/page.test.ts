@@ -62,7 +62,8 @@ function documented(name: string, required: boolean, description: string): RegEx
 
 describe.each(suites)("the docs page of $name ($path) in chromium", (suite) => {
   const { operations } = suite;
-  const screenshotDir = path.join(root, "test-results/docs", suite.name);
+  // Screenshots stay after the run for a person to look at, in the temp directory like all test output.
+  const screenshotDir = path.join(os.tmpdir(), "onezone-client-docs", suite.name);
   let work: string;
   let context: BrowserContext;
   let page: Page;
@@ -319,7 +320,7 @@ describe.each(suites)("the docs page of $name ($path) in chromium", (suite) => {
   const tags = [...new Set(operations.map((operation) => operation.tags[0] ?? ""))];
 
   it.each(tags)(
-    `%s, opened from the sidebar, shows all its operations at once; screenshot in test-results/docs/${suite.name}/`,
+    `%s, opened from the sidebar, shows all its operations at once; screenshot in $TMPDIR/onezone-client-docs/${suite.name}/`,
     async (tag) => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await openPage(page.url().split("#")[0] ?? "");

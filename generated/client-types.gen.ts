@@ -57,31 +57,33 @@ export type DataOf<Name extends keyof OperationTypes, As extends ParseAs = never
 
 /** What an operation's `withResponse` method resolves to. */
 export type ResponseOf<Name extends keyof OperationTypes, As extends ParseAs = never> = WithResponse<OperationTypes[Name]["answer"], As>;
-/** Each operation's path parameters (`path`), other parameters and body (`input`) and documented 2xx answers (`answer`), by name. */
-export interface OperationTypes {
-  getNamedTokenStatus: {
-    path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"];
-    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
-    answer: { status: 200; data: paths["/tokens/named/{id}/status"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
-  };
-  listClientTokens: {
-    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
-    answer: { status: 200; data: paths["/user/client_tokens"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
-  };
-  getTemporaryTokenGenerationOfUser: {
-    path: paths["/users/{id}/tokens/temporary"]["get"]["parameters"]["path"];
-    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
-    answer: { status: 200; data: paths["/users/{id}/tokens/temporary"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
-  };
-  revokeAllTemporaryTokensOfUser: {
-    path: paths["/users/{id}/tokens/temporary"]["delete"]["parameters"]["path"];
-    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
-    answer: { status: 204; data: undefined; headers: {} };
-  };
+
+/** What a method resolves to: the answer's body (`data`), or its status, body, headers and Response (`response`). */
+interface Resolves<Name extends keyof OperationTypes, As extends ParseAs> {
+  data: DataOf<Name, As>;
+  response: ResponseOf<Name, As>;
 }
 
 /** One method per operation: it resolves to the answer's body, typed from the spec (`undefined` when there is none), or throws an OnezoneError. */
-export interface ClientMethods {
+export type ClientMethods = { [Name in keyof OperationTypes]: Method<Name, "data"> };
+
+/** One method per operation, as `ClientMethods`, resolving to `{ status, data, headers, response }` instead of the body alone. */
+export type ResponseMethods = { [Name in keyof OperationTypes]: Method<Name, "response"> };
+
+/** An operation's method: its path parameters first when it has any, then its options, required when its input has a required member. */
+type Method<Name extends keyof OperationTypes, To extends "data" | "response"> = OperationTypes[Name] extends { path: infer Path }
+  ? {} extends OperationTypes[Name]["input"]
+    ? <As extends ParseAs = never>(path: Path, options?: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
+    : <As extends ParseAs = never>(path: Path, options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
+  : {} extends OperationTypes[Name]["input"]
+    ? <As extends ParseAs = never>(options?: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
+    : <As extends ParseAs = never>(options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>;
+
+/**
+ * Each operation by name: as openapi-typescript types it (`operation`), its path parameters
+ * (`path`), its other parameters and body (`input`) and its documented 2xx answers (`answer`).
+ */
+export interface OperationTypes {
   /**
    * Get named token status
    *
@@ -96,7 +98,12 @@ export interface ClientMethods {
    *
    * `GET /tokens/named/{id}/status`
    */
-  getNamedTokenStatus<As extends ParseAs = never>(path: OperationTypes["getNamedTokenStatus"]["path"], options?: OptionsOf<"getNamedTokenStatus", As>): Promise<DataOf<"getNamedTokenStatus", As>>;
+  getNamedTokenStatus: {
+    operation: paths["/tokens/named/{id}/status"]["get"];
+    path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"];
+    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
+    answer: { status: 200; data: paths["/tokens/named/{id}/status"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
+  };
   /**
    * List user access tokens
    *
@@ -109,7 +116,11 @@ export interface ClientMethods {
    * `GET /user/client_tokens`
    * @deprecated The spec marks this operation as deprecated.
    */
-  listClientTokens<As extends ParseAs = never>(options?: OptionsOf<"listClientTokens", As>): Promise<DataOf<"listClientTokens", As>>;
+  listClientTokens: {
+    operation: paths["/user/client_tokens"]["get"];
+    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
+    answer: { status: 200; data: paths["/user/client_tokens"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
+  };
   /**
    * Get temporary token generation of a user
    *
@@ -119,7 +130,12 @@ export interface ClientMethods {
    *
    * `GET /users/{id}/tokens/temporary`
    */
-  getTemporaryTokenGenerationOfUser<As extends ParseAs = never>(path: OperationTypes["getTemporaryTokenGenerationOfUser"]["path"], options?: OptionsOf<"getTemporaryTokenGenerationOfUser", As>): Promise<DataOf<"getTemporaryTokenGenerationOfUser", As>>;
+  getTemporaryTokenGenerationOfUser: {
+    operation: paths["/users/{id}/tokens/temporary"]["get"];
+    path: paths["/users/{id}/tokens/temporary"]["get"]["parameters"]["path"];
+    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
+    answer: { status: 200; data: paths["/users/{id}/tokens/temporary"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
+  };
   /**
    * Revoke all temporary tokens of a user
    *
@@ -131,33 +147,10 @@ export interface ClientMethods {
    *
    * `DELETE /users/{id}/tokens/temporary`
    */
-  revokeAllTemporaryTokensOfUser<As extends ParseAs = never>(path: OperationTypes["revokeAllTemporaryTokensOfUser"]["path"], options?: OptionsOf<"revokeAllTemporaryTokensOfUser", As>): Promise<DataOf<"revokeAllTemporaryTokensOfUser", As>>;
-}
-
-/** One method per operation, as `ClientMethods`, resolving to `{ status, data, headers, response }` instead of the body alone. */
-export interface ResponseMethods {
-  /**
-   * Get named token status
-   *
-   * `GET /tokens/named/{id}/status`
-   */
-  getNamedTokenStatus<As extends ParseAs = never>(path: OperationTypes["getNamedTokenStatus"]["path"], options?: OptionsOf<"getNamedTokenStatus", As>): Promise<ResponseOf<"getNamedTokenStatus", As>>;
-  /**
-   * List user access tokens
-   *
-   * `GET /user/client_tokens`
-   */
-  listClientTokens<As extends ParseAs = never>(options?: OptionsOf<"listClientTokens", As>): Promise<ResponseOf<"listClientTokens", As>>;
-  /**
-   * Get temporary token generation of a user
-   *
-   * `GET /users/{id}/tokens/temporary`
-   */
-  getTemporaryTokenGenerationOfUser<As extends ParseAs = never>(path: OperationTypes["getTemporaryTokenGenerationOfUser"]["path"], options?: OptionsOf<"getTemporaryTokenGenerationOfUser", As>): Promise<ResponseOf<"getTemporaryTokenGenerationOfUser", As>>;
-  /**
-   * Revoke all temporary tokens of a user
-   *
-   * `DELETE /users/{id}/tokens/temporary`
-   */
-  revokeAllTemporaryTokensOfUser<As extends ParseAs = never>(path: OperationTypes["revokeAllTemporaryTokensOfUser"]["path"], options?: OptionsOf<"revokeAllTemporaryTokensOfUser", As>): Promise<ResponseOf<"revokeAllTemporaryTokensOfUser", As>>;
+  revokeAllTemporaryTokensOfUser: {
+    operation: paths["/users/{id}/tokens/temporary"]["delete"];
+    path: paths["/users/{id}/tokens/temporary"]["delete"]["parameters"]["path"];
+    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
+    answer: { status: 204; data: undefined; headers: {} };
+  };
 }

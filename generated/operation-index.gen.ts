@@ -17,10 +17,10 @@ export interface IndexedOperation {
   readonly parseAs?: "text" | "blob";
 }
 
-/** Every operation by name (its client method's), sorted by path, then method. */
+/** Every operation by name (its client method's), sorted by path, then method; `createApiClient` takes it as `IndexedOperation`s. */
 export const operationIndex = {
   getNamedTokenStatus: { path: "/tokens/named/{id}/status", method: "get", pathParameters: true },
   listClientTokens: { path: "/user/client_tokens", method: "get", pathParameters: false },
   getTemporaryTokenGenerationOfUser: { path: "/users/{id}/tokens/temporary", method: "get", pathParameters: true },
   revokeAllTemporaryTokensOfUser: { path: "/users/{id}/tokens/temporary", method: "delete", pathParameters: true },
-} as const satisfies Record<string, IndexedOperation>;
+} as const;

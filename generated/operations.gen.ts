@@ -2,6 +2,7 @@
 // Regenerate with: npm run generate
 
 import type { Client, FetchOptions, FetchResponse } from "openapi-fetch";
+import type { OperationTypes } from "./client-types.gen.ts";
 import type { paths } from "./schema.js";
 
 /** A call's query, header and cookie parameters, body and fetch options; path parameters go on their own. */
@@ -11,10 +12,33 @@ type NonPathParameters<Operation> = Operation extends { parameters: infer P } ? 
 /** What a function resolves to: openapi-fetch's `{ data, error, response }` for the operation, as `request()` types it. */
 export type Result<Operation extends Record<string | number, any>> = Promise<FetchResponse<Operation, {}, `${string}/${string}`>>;
 
-/** openapi-fetch's `request()`, with the path parameters merged into `params`. */
-function send(client: Client<paths>, method: string, path: string, options: { params?: object } | undefined, pathParameters?: object): Promise<never> {
-  const init = pathParameters ? { ...options, params: { ...options?.params, path: pathParameters } } : options;
-  return (client.request as (method: string, path: string, init?: object) => Promise<never>)(method, path, init);
+/** An operation's options, by name. */
+export type FunctionOptions<Name extends keyof OperationTypes> = CallOptions<OperationTypes[Name]["operation"]>;
+
+/** What an operation's function resolves to, by name. */
+export type FunctionResult<Name extends keyof OperationTypes> = Result<OperationTypes[Name]["operation"]>;
+
+/** Each operation's function, typed from its entry in `OperationTypes`. */
+export type OperationFunctions = { [Name in keyof OperationTypes]: OperationFunction<Name> };
+
+/** The openapi-fetch client, the path parameters when the path has any, then the options, required when the input has a required member. */
+type OperationFunction<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path }
+  ? {} extends OperationTypes[Name]["input"]
+    ? (client: Client<paths>, path: Path, options?: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, path: Path, options: FunctionOptions<Name>) => FunctionResult<Name>
+  : {} extends OperationTypes[Name]["input"]
+    ? (client: Client<paths>, options?: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, options: FunctionOptions<Name>) => FunctionResult<Name>;
+
+/** An operation's function: openapi-fetch's `request()`, with the path parameters merged into `params`. */
+function operationFunction(method: string, path: string, takesPath: boolean): never {
+  const request = (client: Client<paths>, ...args: (object | undefined)[]) => {
+    const [pathParameters, options] = takesPath ? args : [undefined, args[0]];
+    const params = (options as { params?: object } | undefined)?.params;
+    const init = pathParameters ? { ...options, params: { ...params, path: pathParameters } } : options;
+    return (client.request as (method: string, path: string, init?: object) => Promise<unknown>)(method, path, init);
+  };
+  return request as never;
 }
 
 /**
@@ -31,9 +55,7 @@ function send(client: Client<paths>, method: string, path: string, options: { pa
  *
  * `GET /tokens/named/{id}/status`
  */
-export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"], options?: CallOptions<paths["/tokens/named/{id}/status"]["get"]>): Result<paths["/tokens/named/{id}/status"]["get"]> {
-  return send(client, "get", "/tokens/named/{id}/status", options, path);
-}
+export const getNamedTokenStatus: OperationFunctions["getNamedTokenStatus"] = /* @__PURE__ */ operationFunction("get", "/tokens/named/{id}/status", true);
 
 /**
  * List user access tokens
@@ -47,9 +69,7 @@ export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/
  * `GET /user/client_tokens`
  * @deprecated The spec marks this operation as deprecated.
  */
-export function listClientTokens(client: Client<paths>, options?: CallOptions<paths["/user/client_tokens"]["get"]>): Result<paths["/user/client_tokens"]["get"]> {
-  return send(client, "get", "/user/client_tokens", options);
-}
+export const listClientTokens: OperationFunctions["listClientTokens"] = /* @__PURE__ */ operationFunction("get", "/user/client_tokens", false);
 
 /**
  * Get temporary token generation of a user
@@ -60,9 +80,7 @@ export function listClientTokens(client: Client<paths>, options?: CallOptions<pa
  *
  * `GET /users/{id}/tokens/temporary`
  */
-export function getTemporaryTokenGenerationOfUser(client: Client<paths>, path: paths["/users/{id}/tokens/temporary"]["get"]["parameters"]["path"], options?: CallOptions<paths["/users/{id}/tokens/temporary"]["get"]>): Result<paths["/users/{id}/tokens/temporary"]["get"]> {
-  return send(client, "get", "/users/{id}/tokens/temporary", options, path);
-}
+export const getTemporaryTokenGenerationOfUser: OperationFunctions["getTemporaryTokenGenerationOfUser"] = /* @__PURE__ */ operationFunction("get", "/users/{id}/tokens/temporary", true);
 
 /**
  * Revoke all temporary tokens of a user
@@ -75,6 +93,5 @@ export function getTemporaryTokenGenerationOfUser(client: Client<paths>, path: p
  *
  * `DELETE /users/{id}/tokens/temporary`
  */
-export function revokeAllTemporaryTokensOfUser(client: Client<paths>, path: paths["/users/{id}/tokens/temporary"]["delete"]["parameters"]["path"], options?: CallOptions<paths["/users/{id}/tokens/temporary"]["delete"]>): Result<paths["/users/{id}/tokens/temporary"]["delete"]> {
-  return send(client, "delete", "/users/{id}/tokens/temporary", options, path);
-}
+export const revokeAllTemporaryTokensOfUser: OperationFunctions["revokeAllTemporaryTokensOfUser"] = /* @__PURE__ */ operationFunction("delete", "/users/{id}/tokens/temporary", true);
+

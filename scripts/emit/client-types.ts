@@ -1,14 +1,9 @@
-// Emits client-types.gen.ts: the client's types, named and precomputed from `paths` per operation,
-// so the compiler infers nothing through openapi-fetch's generics to check a call.
+// Emits client-types.gen.ts: each operation's types, named and precomputed from `paths` once, in
+// `OperationTypes`; the client's methods are mapped types over it. The compiler infers nothing
+// through openapi-fetch's generics, and works out a method's signature only where it is used.
 //   export interface OperationTypes {
-//     getNamedTokenStatus: { path: …; input: { params?: …; contentType?: never; body?: never }; answer: { status: 200; data: …; headers: {} } };
-//   export interface ClientMethods {
-//     getNamedTokenStatus<As extends ParseAs = never>(path: OperationTypes["getNamedTokenStatus"]["path"], options?: OptionsOf<…>): Promise<DataOf<…>>;
-import type {
-  InterfaceDeclarationStructure,
-  MethodSignatureStructure,
-  OptionalKind,
-} from "ts-morph";
+//     /** …the operation's docs… */
+//     getNamedTokenStatus: { operation: paths[…]["get"]; path: …; input: { params?: …; contentType?: never; body?: never }; answer: { status: 200; data: …; headers: {} } };
 import { type ApiModel, isJsonMediaType, type Operation, type Response } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
 import { type EmitContext, header } from "./header.ts";
@@ -20,7 +15,12 @@ import {
   successResponses,
 } from "./operation-index.ts";
 import { jsDoc } from "./operations.ts";
-import { docText, type PrintableStatement, printStatements, StructureKind } from "./ts-project.ts";
+import {
+  type PrintableStatement,
+  printJsDoc,
+  printStatements,
+  StructureKind,
+} from "./ts-project.ts";
 
 /** The types every operation's shares; the runtime behind them is src/call.ts and src/body.ts. */
 const SHARED_TYPES = `/** How a successful answer's body is read, instead of by its Content-Type. */
@@ -76,6 +76,28 @@ export type DataOf<Name extends keyof OperationTypes, As extends ParseAs = never
 
 /** What an operation's \`withResponse\` method resolves to. */
 export type ResponseOf<Name extends keyof OperationTypes, As extends ParseAs = never> = WithResponse<OperationTypes[Name]["answer"], As>;
+
+/** What a method resolves to: the answer's body (\`data\`), or its status, body, headers and Response (\`response\`). */
+interface Resolves<Name extends keyof OperationTypes, As extends ParseAs> {
+  data: DataOf<Name, As>;
+  response: ResponseOf<Name, As>;
+}
+
+/** One method per operation: it resolves to the answer's body, typed from the spec (\`undefined\` when there is none), or throws an OnezoneError. */
+export type ClientMethods = { [Name in keyof OperationTypes]: Method<Name, "data"> };
+
+/** One method per operation, as \`ClientMethods\`, resolving to \`{ status, data, headers, response }\` instead of the body alone. */
+export type ResponseMethods = { [Name in keyof OperationTypes]: Method<Name, "response"> };
+
+/** An operation's method: its path parameters first when it has any, then its options, required when its input has a required member. */
+type Method<Name extends keyof OperationTypes, To extends "data" | "response"> = OperationTypes[Name] extends { path: infer Path }
+  ? {} extends OperationTypes[Name]["input"]
+    ? <As extends ParseAs = never>(path: Path, options?: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
+    : <As extends ParseAs = never>(path: Path, options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
+  : {} extends OperationTypes[Name]["input"]
+    ? <As extends ParseAs = never>(options?: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
+    : <As extends ParseAs = never>(options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>;
+
 `;
 
 export function emitClientTypes(model: ApiModel, context: EmitContext): GeneratedFile {
@@ -94,12 +116,6 @@ export function emitClientTypes(model: ApiModel, context: EmitContext): Generate
     },
     (writer) => writer.blankLine().write(SHARED_TYPES),
     operationTypes(model),
-    methods(model, "ClientMethods", "DataOf", [
-      "One method per operation: it resolves to the answer's body, typed from the spec (`undefined` when there is none), or throws an OnezoneError.",
-    ]),
-    methods(model, "ResponseMethods", "ResponseOf", [
-      "One method per operation, as `ClientMethods`, resolving to `{ status, data, headers, response }` instead of the body alone.",
-    ]),
   ];
   return {
     path: "client-types.gen.ts",
@@ -107,60 +123,30 @@ export function emitClientTypes(model: ApiModel, context: EmitContext): Generate
   };
 }
 
-/** Written as text: ts-morph would indent the members of each entry's object type twice. */
+/**
+ * Written as text: ts-morph would indent the members of each entry's object type twice. Each entry
+ * carries the operation's docs: the client's methods, mapped from it, show them in editors.
+ */
 function operationTypes(model: ApiModel): PrintableStatement {
   const entries = model.operations.map((op) => {
     const operation = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
     const members = [
+      `operation: ${operation};`,
       ...(hasPathParameters(op) ? [`path: ${operation}["parameters"]["path"];`] : []),
       `input: ${input(op, operation)};`,
       `answer: ${answers(op, operation)};`,
     ];
-    return `  ${op.name}: {\n${members.map((member) => `    ${member}\n`).join("")}  };\n`;
+    const docs = printJsDoc(jsDoc(op), "  ");
+    return `${docs}  ${op.name}: {\n${members.map((member) => `    ${member}\n`).join("")}  };\n`;
   });
   return (writer) =>
-    writer.write(`/** Each operation's path parameters (\`path\`), other parameters and body (\`input\`) and documented 2xx answers (\`answer\`), by name. */
+    writer.write(`/**
+ * Each operation by name: as openapi-typescript types it (\`operation\`), its path parameters
+ * (\`path\`), its other parameters and body (\`input\`) and its documented 2xx answers (\`answer\`).
+ */
 export interface OperationTypes {
 ${entries.join("")}}
 `);
-}
-
-function methods(
-  model: ApiModel,
-  name: string,
-  result: "DataOf" | "ResponseOf",
-  docs: string[],
-): InterfaceDeclarationStructure {
-  return {
-    kind: StructureKind.Interface,
-    name,
-    isExported: true,
-    docs,
-    methods: model.operations.map((op) => method(op, result)),
-  };
-}
-
-function method(
-  op: Operation,
-  result: "DataOf" | "ResponseOf",
-): OptionalKind<MethodSignatureStructure> {
-  const name = JSON.stringify(op.name);
-  const optionsRequired =
-    op.parameters.some((p) => p.in !== "path" && p.required) || op.requestBody?.required === true;
-  return {
-    name: op.name,
-    docs: [
-      result === "DataOf"
-        ? jsDoc(op)
-        : docText(`${op.summary}\n\n\`${op.method.toUpperCase()} ${op.path}\``),
-    ],
-    typeParameters: ["As extends ParseAs = never"],
-    parameters: [
-      ...(hasPathParameters(op) ? [{ name: "path", type: `OperationTypes[${name}]["path"]` }] : []),
-      { name: "options", type: `OptionsOf<${name}, As>`, hasQuestionToken: !optionsRequired },
-    ],
-    returnType: `Promise<${result}<${name}, As>>`,
-  };
 }
 
 const NON_PATH_LOCATIONS = ["query", "header", "cookie"] as const;

@@ -35,9 +35,9 @@ export interface IndexedOperation {
   readonly parseAs?: "text" | "blob";
 }
 
-/** Every operation by name (its client method's), sorted by path, then method. */
+/** Every operation by name (its client method's), sorted by path, then method; \`createApiClient\` takes it as \`IndexedOperation\`s. */
 export const operationIndex = {
-${entries.join("")}} as const satisfies Record<string, IndexedOperation>;
+${entries.join("")}} as const;
 `,
   };
 }

@@ -1,19 +1,25 @@
-// Emits operations.gen.ts: one thin function per operation, typed from schema.d.ts. Each states its
-// result type and sends through a non-generic `send`, so the compiler infers nothing through
-// openapi-fetch's generic `request()` over the whole `paths` per function.
-//   export function getNamedTokenStatus(client: Client<paths>, path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"], options?: CallOptions<...>): Result<...> {
-//     return send(client, "get", "/tokens/named/{id}/status", options, path);
+// Emits operations.gen.ts: one thin function per operation, sending through openapi-fetch's
+// `request()`. Each is typed by a mapped type over client-types.gen.ts's `OperationTypes`, so the
+// compiler infers nothing through openapi-fetch's generic `request()` over the whole `paths`, and
+// works out a function's signature only where it is used.
+//   export const getNamedTokenStatus: OperationFunctions["getNamedTokenStatus"] = /* @__PURE__ */ operationFunction("get", "/tokens/named/{id}/status", true);
 import type {
-  FunctionDeclarationStructure,
   JSDocStructure,
   OptionalKind,
   TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from "ts-morph";
 import type { ApiModel, Operation } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
 import { type EmitContext, header } from "./header.ts";
 import { hasPathParameters } from "./operation-index.ts";
-import { docText, type PrintableStatement, printStatements, StructureKind } from "./ts-project.ts";
+import {
+  docText,
+  type PrintableStatement,
+  printStatements,
+  StructureKind,
+  VariableDeclarationKind,
+} from "./ts-project.ts";
 
 const CALL_OPTIONS: TypeAliasDeclarationStructure = {
   kind: StructureKind.TypeAlias,
@@ -45,11 +51,35 @@ const RESULT: TypeAliasDeclarationStructure = {
   type: `Promise<FetchResponse<Operation, {}, \`\${string}/\${string}\`>>`,
 };
 
-/** Untyped on purpose: each function's own signature types the call. */
-const SEND = `/** openapi-fetch's \`request()\`, with the path parameters merged into \`params\`. */
-function send(client: Client<paths>, method: string, path: string, options: { params?: object } | undefined, pathParameters?: object): Promise<never> {
-  const init = pathParameters ? { ...options, params: { ...options?.params, path: pathParameters } } : options;
-  return (client.request as (method: string, path: string, init?: object) => Promise<never>)(method, path, init);
+const OPERATION_FUNCTIONS = `/** An operation's options, by name. */
+export type FunctionOptions<Name extends keyof OperationTypes> = CallOptions<OperationTypes[Name]["operation"]>;
+
+/** What an operation's function resolves to, by name. */
+export type FunctionResult<Name extends keyof OperationTypes> = Result<OperationTypes[Name]["operation"]>;
+
+/** Each operation's function, typed from its entry in \`OperationTypes\`. */
+export type OperationFunctions = { [Name in keyof OperationTypes]: OperationFunction<Name> };
+
+/** The openapi-fetch client, the path parameters when the path has any, then the options, required when the input has a required member. */
+type OperationFunction<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path }
+  ? {} extends OperationTypes[Name]["input"]
+    ? (client: Client<paths>, path: Path, options?: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, path: Path, options: FunctionOptions<Name>) => FunctionResult<Name>
+  : {} extends OperationTypes[Name]["input"]
+    ? (client: Client<paths>, options?: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, options: FunctionOptions<Name>) => FunctionResult<Name>;
+`;
+
+/** Untyped on purpose: \`OperationFunctions\` types each function. */
+const OPERATION_FUNCTION = `/** An operation's function: openapi-fetch's \`request()\`, with the path parameters merged into \`params\`. */
+function operationFunction(method: string, path: string, takesPath: boolean): never {
+  const request = (client: Client<paths>, ...args: (object | undefined)[]) => {
+    const [pathParameters, options] = takesPath ? args : [undefined, args[0]];
+    const params = (options as { params?: object } | undefined)?.params;
+    const init = pathParameters ? { ...options, params: { ...params, path: pathParameters } } : options;
+    return (client.request as (method: string, path: string, init?: object) => Promise<unknown>)(method, path, init);
+  };
+  return request as never;
 }
 `;
 
@@ -64,6 +94,12 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
+      moduleSpecifier: "./client-types.gen.ts",
+      namedImports: ["OperationTypes"],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
       moduleSpecifier: "./schema.js",
       namedImports: ["paths"],
     },
@@ -71,8 +107,11 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
     CALL_OPTIONS,
     NON_PATH_PARAMETERS,
     RESULT,
-    (writer) => writer.blankLine().write(SEND),
-    ...model.operations.map(operationFunction),
+    (writer) => writer.blankLine().write(OPERATION_FUNCTIONS).blankLine().write(OPERATION_FUNCTION),
+    ...model.operations.flatMap((op): PrintableStatement[] => [
+      functionStatement(op),
+      (writer) => writer.blankLine(),
+    ]),
   ];
   return {
     path: "operations.gen.ts",
@@ -80,29 +119,20 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
   };
 }
 
-function operationFunction(op: Operation): FunctionDeclarationStructure {
-  const pathLiteral = JSON.stringify(op.path);
-  const operationType = `paths[${pathLiteral}][${JSON.stringify(op.method)}]`;
-  const hasPathParams = hasPathParameters(op);
-  const optionsRequired =
-    op.parameters.some((p) => p.in !== "path" && p.required) || op.requestBody?.required === true;
+/** Pure: a bundler drops the functions a program does not use. */
+function functionStatement(op: Operation): VariableStatementStructure {
+  const args = [JSON.stringify(op.method), JSON.stringify(op.path), hasPathParameters(op)];
   return {
-    kind: StructureKind.Function,
-    name: op.name,
+    kind: StructureKind.VariableStatement,
     isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
     docs: [jsDoc(op)],
-    parameters: [
-      { name: "client", type: "Client<paths>" },
-      ...(hasPathParams ? [{ name: "path", type: `${operationType}["parameters"]["path"]` }] : []),
+    declarations: [
       {
-        name: "options",
-        type: `CallOptions<${operationType}>`,
-        hasQuestionToken: !optionsRequired,
+        name: op.name,
+        type: `OperationFunctions[${JSON.stringify(op.name)}]`,
+        initializer: `/* @__PURE__ */ operationFunction(${args.join(", ")})`,
       },
-    ],
-    returnType: `Result<${operationType}>`,
-    statements: [
-      `return send(client, ${JSON.stringify(op.method)}, ${pathLiteral}, options${hasPathParams ? ", path" : ""});`,
     ],
   };
 }

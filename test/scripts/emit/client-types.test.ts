@@ -28,38 +28,51 @@ describe("emitClientTypes", () => {
     const { document } = await loadSpec(path);
     const model = buildModel(document);
     const { content } = emitClientTypes(model, { specPath: "spec.yaml" });
-    const section = (name: string) => {
-      const start = content.indexOf(`export interface ${name} {`);
-      return content.slice(start, content.indexOf("\n}\n", start));
+    const operationTypes = content.slice(
+      content.indexOf("export interface OperationTypes {"),
+      content.indexOf("\n}\n", content.indexOf("export interface OperationTypes {")),
+    );
+    /** An entry's JSDoc and its members. */
+    const entryOf = (name: string): [string, string | undefined] => {
+      const [before = "", after] = operationTypes.split(`\n  ${name}: {\n`);
+      return [before.slice(before.lastIndexOf("/**")), after?.split("\n  };")[0]];
     };
 
     it.each(model.operations.map((op) => ({ name: op.name, op })))(
-      "$name: an entry, a method and a withResponse method, each from its own path and method",
+      "$name: an entry with its docs, each type from its own path and method",
       ({ op }) => {
         const operation = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
-        const entry = section("OperationTypes").split(`\n  ${op.name}: {\n`)[1]?.split("\n  };")[0];
+        const [docs, entry] = entryOf(op.name);
         expect(entry).toBeDefined();
+        expect(docs).toContain(`\`${op.method.toUpperCase()} ${op.path}\``);
+        expect(docs.includes("@deprecated")).toBe(op.deprecated);
         for (const line of entry?.split("\n") ?? [])
-          expect(line).toMatch(/^ {4}(path|input|answer): /);
+          expect(line).toMatch(/^ {4}(operation|path|input|answer): /);
         // Every type in the entry is looked up from the operation's own paths entry.
         for (const lookup of entry?.match(/paths\[[^\]]+\]\[[^\]]+\]/g) ?? []) {
           expect(lookup).toBe(operation);
         }
+        expect(entry).toContain(`    operation: ${operation};`);
         const withPath = op.parameters.some((p) => p.in === "path");
         expect(entry?.includes(`path: ${operation}["parameters"]["path"];`)).toBe(withPath);
-        for (const methods of ["ClientMethods", "ResponseMethods"]) {
-          const signature = section(methods)
-            .split("\n")
-            .find((line) => line.startsWith(`  ${op.name}<As extends ParseAs = never>(`));
-          expect(signature, methods).toBeDefined();
-          expect(signature?.includes("(path: ")).toBe(withPath);
-        }
       },
     );
 
+    it("maps every entry to a method and a withResponse method, without one line per operation", () => {
+      expect(content).toContain(
+        `export type ClientMethods = { [Name in keyof OperationTypes]: Method<Name, "data"> };`,
+      );
+      expect(content).toContain(
+        `export type ResponseMethods = { [Name in keyof OperationTypes]: Method<Name, "response"> };`,
+      );
+      for (const op of model.operations) {
+        expect(content.split(`\n  ${op.name}: {\n`), op.name).toHaveLength(2);
+      }
+    });
+
     it("answers with each documented 2xx status, and no other", () => {
       for (const op of model.operations) {
-        const entry = section("OperationTypes").split(`\n  ${op.name}: {\n`)[1] ?? "";
+        const entry = entryOf(op.name)[1] ?? "";
         const answer = entry.split("\n").find((line) => line.startsWith("    answer: ")) ?? "";
         const statuses = [...answer.matchAll(/\{ status: (\d+);/g)].map(([, status]) => status);
         const documented = op.responses

@@ -18,17 +18,20 @@ export type FunctionOptions<Name extends keyof OperationTypes> = CallOptions<Ope
 /** What an operation's function resolves to, by name. */
 export type FunctionResult<Name extends keyof OperationTypes> = Result<OperationTypes[Name]["operation"]>;
 
-/** Each operation's function, typed from its entry in `OperationTypes`. */
-export type OperationFunctions = { [Name in keyof OperationTypes]: OperationFunction<Name> };
+/** An operation's path parameters, by name. */
+type PathParameters<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path } ? Path : never;
 
-/** The openapi-fetch client, the path parameters when the path has any, then the options, required when the input has a required member. */
-type OperationFunction<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path }
-  ? {} extends OperationTypes[Name]["input"]
-    ? (client: Client<paths>, path: Path, options?: FunctionOptions<Name>) => FunctionResult<Name>
-    : (client: Client<paths>, path: Path, options: FunctionOptions<Name>) => FunctionResult<Name>
-  : {} extends OperationTypes[Name]["input"]
-    ? (client: Client<paths>, options?: FunctionOptions<Name>) => FunctionResult<Name>
-    : (client: Client<paths>, options: FunctionOptions<Name>) => FunctionResult<Name>;
+/**
+ * An operation's function: the openapi-fetch client, the path parameters when the path has any,
+ * then the options, required when one of its parameters or its body is.
+ */
+export type OperationFunction<Name extends keyof OperationTypes, TakesPath extends boolean, OptionsRequired extends boolean> = TakesPath extends true
+  ? OptionsRequired extends true
+    ? (client: Client<paths>, path: PathParameters<Name>, options: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, path: PathParameters<Name>, options?: FunctionOptions<Name>) => FunctionResult<Name>
+  : OptionsRequired extends true
+    ? (client: Client<paths>, options: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, options?: FunctionOptions<Name>) => FunctionResult<Name>;
 
 /** An operation's function: openapi-fetch's `request()`, with the path parameters merged into `params`. */
 function operationFunction(method: string, path: string, takesPath: boolean): never {
@@ -55,7 +58,7 @@ function operationFunction(method: string, path: string, takesPath: boolean): ne
  *
  * `GET /tokens/named/{id}/status`
  */
-export const getNamedTokenStatus: OperationFunctions["getNamedTokenStatus"] = /* @__PURE__ */ operationFunction("get", "/tokens/named/{id}/status", true);
+export const getNamedTokenStatus: OperationFunction<"getNamedTokenStatus", true, false> = /* @__PURE__ */ operationFunction("get", "/tokens/named/{id}/status", true);
 
 /**
  * List user access tokens
@@ -69,7 +72,7 @@ export const getNamedTokenStatus: OperationFunctions["getNamedTokenStatus"] = /*
  * `GET /user/client_tokens`
  * @deprecated The spec marks this operation as deprecated.
  */
-export const listClientTokens: OperationFunctions["listClientTokens"] = /* @__PURE__ */ operationFunction("get", "/user/client_tokens", false);
+export const listClientTokens: OperationFunction<"listClientTokens", false, false> = /* @__PURE__ */ operationFunction("get", "/user/client_tokens", false);
 
 /**
  * Get temporary token generation of a user
@@ -80,7 +83,7 @@ export const listClientTokens: OperationFunctions["listClientTokens"] = /* @__PU
  *
  * `GET /users/{id}/tokens/temporary`
  */
-export const getTemporaryTokenGenerationOfUser: OperationFunctions["getTemporaryTokenGenerationOfUser"] = /* @__PURE__ */ operationFunction("get", "/users/{id}/tokens/temporary", true);
+export const getTemporaryTokenGenerationOfUser: OperationFunction<"getTemporaryTokenGenerationOfUser", true, false> = /* @__PURE__ */ operationFunction("get", "/users/{id}/tokens/temporary", true);
 
 /**
  * Revoke all temporary tokens of a user
@@ -93,5 +96,5 @@ export const getTemporaryTokenGenerationOfUser: OperationFunctions["getTemporary
  *
  * `DELETE /users/{id}/tokens/temporary`
  */
-export const revokeAllTemporaryTokensOfUser: OperationFunctions["revokeAllTemporaryTokensOfUser"] = /* @__PURE__ */ operationFunction("delete", "/users/{id}/tokens/temporary", true);
+export const revokeAllTemporaryTokensOfUser: OperationFunction<"revokeAllTemporaryTokensOfUser", true, false> = /* @__PURE__ */ operationFunction("delete", "/users/{id}/tokens/temporary", true);
 

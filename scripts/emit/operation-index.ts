@@ -68,6 +68,13 @@ export function hasPathParameters(op: Operation): boolean {
   return op.parameters.some((p) => p.in === "path");
 }
 
+/** Whether a call must pass options: one of its query, header or cookie parameters, or its body, is required. */
+export function optionsRequired(op: Operation): boolean {
+  return (
+    op.parameters.some((p) => p.in !== "path" && p.required) || op.requestBody?.required === true
+  );
+}
+
 /**
  * The media types the operation's body may be sent as, the default first: application/json when
  * the spec declares it, else the first it declares (in sorted order).

@@ -1,8 +1,8 @@
 // Emits operations.gen.ts: one thin function per operation, sending through openapi-fetch's
-// `request()`. Each is typed by a mapped type over client-types.gen.ts's `OperationTypes`, so the
-// compiler infers nothing through openapi-fetch's generic `request()` over the whole `paths`, and
-// works out a function's signature only where it is used.
-//   export const getNamedTokenStatus: OperationFunctions["getNamedTokenStatus"] = /* @__PURE__ */ operationFunction("get", "/tokens/named/{id}/status", true);
+// `request()`, typed from its entry in client-types.gen.ts's `OperationTypes`: the compiler
+// infers nothing through openapi-fetch's generic `request()` over the whole `paths`, and works
+// out a function's parameters and result only where it is called.
+//   export const getNamedTokenStatus: OperationFunction<"getNamedTokenStatus", true, false> = /* @__PURE__ */ operationFunction("get", "/tokens/named/{id}/status", true);
 import type {
   JSDocStructure,
   OptionalKind,
@@ -12,7 +12,7 @@ import type {
 import type { ApiModel, Operation } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
 import { type EmitContext, header } from "./header.ts";
-import { hasPathParameters } from "./operation-index.ts";
+import { hasPathParameters, optionsRequired } from "./operation-index.ts";
 import {
   docText,
   type PrintableStatement,
@@ -57,20 +57,23 @@ export type FunctionOptions<Name extends keyof OperationTypes> = CallOptions<Ope
 /** What an operation's function resolves to, by name. */
 export type FunctionResult<Name extends keyof OperationTypes> = Result<OperationTypes[Name]["operation"]>;
 
-/** Each operation's function, typed from its entry in \`OperationTypes\`. */
-export type OperationFunctions = { [Name in keyof OperationTypes]: OperationFunction<Name> };
+/** An operation's path parameters, by name. */
+type PathParameters<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path } ? Path : never;
 
-/** The openapi-fetch client, the path parameters when the path has any, then the options, required when the input has a required member. */
-type OperationFunction<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path }
-  ? {} extends OperationTypes[Name]["input"]
-    ? (client: Client<paths>, path: Path, options?: FunctionOptions<Name>) => FunctionResult<Name>
-    : (client: Client<paths>, path: Path, options: FunctionOptions<Name>) => FunctionResult<Name>
-  : {} extends OperationTypes[Name]["input"]
-    ? (client: Client<paths>, options?: FunctionOptions<Name>) => FunctionResult<Name>
-    : (client: Client<paths>, options: FunctionOptions<Name>) => FunctionResult<Name>;
+/**
+ * An operation's function: the openapi-fetch client, the path parameters when the path has any,
+ * then the options, required when one of its parameters or its body is.
+ */
+export type OperationFunction<Name extends keyof OperationTypes, TakesPath extends boolean, OptionsRequired extends boolean> = TakesPath extends true
+  ? OptionsRequired extends true
+    ? (client: Client<paths>, path: PathParameters<Name>, options: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, path: PathParameters<Name>, options?: FunctionOptions<Name>) => FunctionResult<Name>
+  : OptionsRequired extends true
+    ? (client: Client<paths>, options: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, options?: FunctionOptions<Name>) => FunctionResult<Name>;
 `;
 
-/** Untyped on purpose: \`OperationFunctions\` types each function. */
+/** Untyped on purpose: each function's \`OperationFunction\` types it. */
 const OPERATION_FUNCTION = `/** An operation's function: openapi-fetch's \`request()\`, with the path parameters merged into \`params\`. */
 function operationFunction(method: string, path: string, takesPath: boolean): never {
   const request = (client: Client<paths>, ...args: (object | undefined)[]) => {
@@ -119,9 +122,14 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
   };
 }
 
-/** Pure: a bundler drops the functions a program does not use. */
+/**
+ * Pure: a bundler drops the functions a program does not use. The emitter picks each function's
+ * shape, so the compiler does not work out every operation's on every check.
+ */
 function functionStatement(op: Operation): VariableStatementStructure {
-  const args = [JSON.stringify(op.method), JSON.stringify(op.path), hasPathParameters(op)];
+  const name = JSON.stringify(op.name);
+  const takesPath = hasPathParameters(op);
+  const args = [JSON.stringify(op.method), JSON.stringify(op.path), takesPath];
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,
@@ -130,7 +138,7 @@ function functionStatement(op: Operation): VariableStatementStructure {
     declarations: [
       {
         name: op.name,
-        type: `OperationFunctions[${JSON.stringify(op.name)}]`,
+        type: `OperationFunction<${name}, ${takesPath}, ${optionsRequired(op)}>`,
         initializer: `/* @__PURE__ */ operationFunction(${args.join(", ")})`,
       },
     ],

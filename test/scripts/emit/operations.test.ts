@@ -35,9 +35,10 @@ describe("emitOperations", () => {
       "$name: typed from its entry in OperationTypes, sending its own method and path",
       ({ op }) => {
         const withPath = op.parameters.some((p) => p.in === "path");
-        const sent = [JSON.stringify(op.method), JSON.stringify(op.path), String(withPath)];
+        const type = [JSON.stringify(op.name), withPath, !optional(op)].join(", ");
+        const sent = [JSON.stringify(op.method), JSON.stringify(op.path), withPath].join(", ");
         expect(content).toContain(
-          `\nexport const ${op.name}: OperationFunctions[${JSON.stringify(op.name)}] = /* @__PURE__ */ operationFunction(${sent.join(", ")});\n`,
+          `\nexport const ${op.name}: OperationFunction<${type}> = /* @__PURE__ */ operationFunction(${sent});\n`,
         );
       },
     );
@@ -47,3 +48,12 @@ describe("emitOperations", () => {
     });
   });
 });
+
+function optional(op: {
+  parameters: { in: string; required: boolean }[];
+  requestBody?: { required: boolean };
+}) {
+  return (
+    !op.parameters.some((p) => p.in !== "path" && p.required) && op.requestBody?.required !== true
+  );
+}

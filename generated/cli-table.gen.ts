@@ -62,9 +62,9 @@ export interface CliOperation {
 
 /** The API the table was generated from. */
 export const cliApi: { readonly title: string; readonly version: string; readonly description: string } = {
-  title: "Onezone REST API",
-  version: "1.0.0",
-  description: "REST API references for Onezone, Oneprovider, and Onepanel.\n\nThis document covers four Onezone operations on tokens. The base path of every operation is `/api/v3/onezone`.",
+  "title": "Onezone REST API",
+  "version": "1.0.0",
+  "description": "REST API references for Onezone, Oneprovider, and Onepanel.\n\nThis document covers four Onezone operations on tokens. The base path of every operation is `/api/v3/onezone`."
 };
 
 /** Every operation of the spec, sorted by path, then method. */

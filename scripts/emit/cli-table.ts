@@ -179,12 +179,9 @@ function shape(
   };
 }
 
-/**
- * Printed as text, not through ts-morph: its writer handles a long initializer one character at a
- * time (a third of generate's main thread on a 1,000-operation spec), and would re-indent it.
- */
+/** A small value as JSON, which is TypeScript source too; JSON.stringify keeps spec text inert. */
 function constant(name: string, type: string, doc: string, value: Literal): string {
-  return `/** ${doc} */\nexport const ${name}: ${type} = ${literal(value)};\n`;
+  return `/** ${doc} */\nexport const ${name}: ${type} = ${JSON.stringify(value, null, 2)};\n`;
 }
 
 /**
@@ -199,20 +196,4 @@ function jsonConstant(name: string, type: string, doc: string, items: Literal[])
 /** In a template, a backtick would end the text and `${` start a substitution: JSON's \\u escapes stand in for them. */
 function rawTemplateText(json: string): string {
   return json.replaceAll("`", "\\u0060").replaceAll("${", "\\u0024{");
-}
-
-/** A value as TypeScript source; strings go through JSON.stringify, so spec text stays inert. */
-function literal(value: Literal, indent = ""): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  const inner = `${indent}  `;
-  const items = Array.isArray(value)
-    ? value.map((item) => literal(item, inner))
-    : Object.entries(value).map(([key, item]) => `${propertyName(key)}: ${literal(item, inner)}`);
-  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
-  if (items.length === 0) return `${open}${close}`;
-  return `${open}\n${items.map((item) => `${inner}${item},\n`).join("")}${indent}${close}`;
-}
-
-function propertyName(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
 }

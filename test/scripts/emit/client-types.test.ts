@@ -28,10 +28,8 @@ describe("emitClientTypes", () => {
     const { document } = await loadSpec(path);
     const model = buildModel(document);
     const { content } = emitClientTypes(model, { specPath: "spec.yaml" });
-    const operationTypes = content.slice(
-      content.indexOf("export interface OperationTypes {"),
-      content.indexOf("\n}\n", content.indexOf("export interface OperationTypes {")),
-    );
+    const start = content.indexOf("export interface OperationTypes {");
+    const operationTypes = content.slice(start, content.indexOf("\n}\n", start));
     /** An entry's JSDoc and its members. */
     const entryOf = (name: string): [string, string | undefined] => {
       const [before = "", after] = operationTypes.split(`\n  ${name}: {\n`);

@@ -49,14 +49,96 @@ export type WithResponse<Of extends Answer, As extends ParseAs> = Of extends Ans
   ? { status: Of["status"]; data: Data<Of, As>; headers: Of["headers"]; response: Response }
   : never;
 
+/** `params` without `path`, as openapi-typescript types them; required when one of its parameters is. */
+export type NonPathParameters<Operation> = Operation extends { parameters: infer P } ? ({} extends Omit<P, "path"> ? { params?: Omit<P, "path"> } : { params: Omit<P, "path"> }) : { params?: never };
+
+/** How the client takes a body sent as a media type (src/body.ts sends it): JSON and URL-encoded forms as the schema types them. */
+interface BodyAs<Schema> {
+  schema: Schema;
+  form: FormParts<Schema>;
+  text: string;
+  raw: RawBody;
+}
+
+/** A media type an operation's body may be sent as, how the client takes it, and whether `contentType` may leave it out (the default). */
+export interface SendAs<MediaType extends string, Kind extends keyof BodyAs<unknown>, IsDefault extends boolean = false> {
+  mediaType: MediaType;
+  kind: Kind;
+  isDefault: IsDefault;
+}
+
+/** An operation's request body: whether it is required, and each media type it may be sent as. */
+export interface Body<Required extends boolean, Media extends SendAs<string, keyof BodyAs<unknown>, boolean>> {
+  required: Required;
+  media: Media;
+}
+
+/** An operation that takes no request body. */
+export type NoBody = never;
+
+/**
+ * A documented 2xx answer: its key in the spec's `responses`, the media types of its body (none:
+ * no body), its declared headers (lower-case name: the spec's name), and how the client reads it.
+ */
+export interface Reply<Key extends number | string, MediaTypes extends string = never, Headers extends object = {}, Read extends "json" | "text" | "blob" = "json"> {
+  key: Key;
+  mediaTypes: MediaTypes;
+  headers: Headers;
+  read: Read;
+}
+
+/** An operation whose spec documents no 2xx answer. */
+export type NoReply = never;
+
+/** An operation's types, from openapi-typescript's type of it (`Op`), its request body and its documented 2xx answers. */
+export interface Entry<Op extends Record<string | number, any>, RequestBody extends Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>, Replies extends Reply<number | string, string, object, "json" | "text" | "blob">> {
+  operation: Op;
+  input: NonPathParameters<Op> & ([RequestBody] extends [never] ? { contentType?: never; body?: never } : BodyOption<NonNullable<Op["requestBody"]>["content"], RequestBody["required"], RequestBody["media"]>);
+  answer: [Replies] extends [never] ? { status: number; data: unknown; headers: {} } : AnswerTo<Op["responses"], Replies>;
+}
+
+/** An operation whose path has parameters: its method takes them first. */
+export interface PathEntry<Op extends Record<string | number, any>, RequestBody extends Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>, Replies extends Reply<number | string, string, object, "json" | "text" | "blob">> extends Entry<Op, RequestBody, Replies> {
+  path: Op["parameters"]["path"];
+}
+
+/** `contentType` and `body` for each media type the body may be sent as. */
+type BodyOption<Content extends Record<string, any>, Required extends boolean, Media> = Media extends SendAs<infer MediaType, infer Kind, infer IsDefault>
+  ? (IsDefault extends true ? { contentType?: MediaType } : { contentType: MediaType }) & (Required extends true ? { body: BodyAs<Content[MediaType]>[Kind] } : { body?: BodyAs<Content[MediaType]>[Kind] })
+  : never;
+
+/** Each reply as an `Answer`: its status, its data as the client reads it, its declared headers by lower-case name. */
+type AnswerTo<Responses extends Record<string | number, any>, Replies> = Replies extends Reply<infer Key, infer MediaTypes, infer Headers, infer Read>
+  ? {
+      status: Key extends number ? Key : number;
+      data: [MediaTypes] extends [never] ? undefined : Read extends "text" ? string : Read extends "blob" ? Blob : Responses[Key]["content"][MediaTypes];
+      headers: { [Name in keyof Headers]: HeaderValue<Responses[Key]["headers"][Headers[Name] & string]> };
+    }
+  : never;
+
+// An entry's members, read through `infer`: `OperationTypes[Name]["input"]` would have the compiler
+// check each declaration below against every entry at once; `infer` looks at one entry, where it is used.
+
+/** openapi-typescript's type of an operation. */
+export type OperationOf<Name extends keyof OperationTypes> = OperationTypes[Name] extends { operation: infer Operation extends Record<string | number, any> } ? Operation : never;
+
+/** An operation's path parameters (`never` when its path has none). */
+export type PathOf<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path } ? Path : never;
+
+/** An operation's query, header and cookie parameters, and its body. */
+export type InputOf<Name extends keyof OperationTypes> = OperationTypes[Name] extends { input: infer Input } ? Input : never;
+
+/** An operation's documented 2xx answers. */
+export type AnswerOf<Name extends keyof OperationTypes> = OperationTypes[Name] extends { answer: infer Of extends Answer } ? Of : never;
+
 /** An operation's options: the call options, its query, header and cookie parameters, its body, and `parseAs`. */
-export type OptionsOf<Name extends keyof OperationTypes, As extends ParseAs> = CallOptions & OperationTypes[Name]["input"] & { parseAs?: As };
+export type OptionsOf<Name extends keyof OperationTypes, As extends ParseAs> = CallOptions & InputOf<Name> & { parseAs?: As };
 
 /** What an operation's method resolves to. */
-export type DataOf<Name extends keyof OperationTypes, As extends ParseAs = never> = Data<OperationTypes[Name]["answer"], As>;
+export type DataOf<Name extends keyof OperationTypes, As extends ParseAs = never> = Data<AnswerOf<Name>, As>;
 
 /** What an operation's `withResponse` method resolves to. */
-export type ResponseOf<Name extends keyof OperationTypes, As extends ParseAs = never> = WithResponse<OperationTypes[Name]["answer"], As>;
+export type ResponseOf<Name extends keyof OperationTypes, As extends ParseAs = never> = WithResponse<AnswerOf<Name>, As>;
 
 /** What a method resolves to: the answer's body (`data`), or its status, body, headers and Response (`response`). */
 interface Resolves<Name extends keyof OperationTypes, As extends ParseAs> {
@@ -72,16 +154,17 @@ export type ResponseMethods = { [Name in keyof OperationTypes]: Method<Name, "re
 
 /** An operation's method: its path parameters first when it has any, then its options, required when its input has a required member. */
 type Method<Name extends keyof OperationTypes, To extends "data" | "response"> = OperationTypes[Name] extends { path: infer Path }
-  ? {} extends OperationTypes[Name]["input"]
+  ? {} extends InputOf<Name>
     ? <As extends ParseAs = never>(path: Path, options?: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
     : <As extends ParseAs = never>(path: Path, options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
-  : {} extends OperationTypes[Name]["input"]
+  : {} extends InputOf<Name>
     ? <As extends ParseAs = never>(options?: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
     : <As extends ParseAs = never>(options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>;
 
 /**
- * Each operation by name: as openapi-typescript types it (`operation`), its path parameters
- * (`path`), its other parameters and body (`input`) and its documented 2xx answers (`answer`).
+ * Each operation by name: openapi-typescript's type of it, its request body and its documented 2xx
+ * answers. Its members (`operation`, `path` when its path has parameters, `input`, `answer`)
+ * are worked out where they are used.
  */
 export interface OperationTypes {
   /**
@@ -98,12 +181,7 @@ export interface OperationTypes {
    *
    * `GET /tokens/named/{id}/status`
    */
-  getNamedTokenStatus: {
-    operation: paths["/tokens/named/{id}/status"]["get"];
-    path: paths["/tokens/named/{id}/status"]["get"]["parameters"]["path"];
-    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
-    answer: { status: 200; data: paths["/tokens/named/{id}/status"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
-  };
+  getNamedTokenStatus: PathEntry<paths["/tokens/named/{id}/status"]["get"], NoBody, Reply<200, "application/json">>;
   /**
    * List user access tokens
    *
@@ -116,11 +194,7 @@ export interface OperationTypes {
    * `GET /user/client_tokens`
    * @deprecated The spec marks this operation as deprecated.
    */
-  listClientTokens: {
-    operation: paths["/user/client_tokens"]["get"];
-    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
-    answer: { status: 200; data: paths["/user/client_tokens"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
-  };
+  listClientTokens: Entry<paths["/user/client_tokens"]["get"], NoBody, Reply<200, "application/json">>;
   /**
    * Get temporary token generation of a user
    *
@@ -130,12 +204,7 @@ export interface OperationTypes {
    *
    * `GET /users/{id}/tokens/temporary`
    */
-  getTemporaryTokenGenerationOfUser: {
-    operation: paths["/users/{id}/tokens/temporary"]["get"];
-    path: paths["/users/{id}/tokens/temporary"]["get"]["parameters"]["path"];
-    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
-    answer: { status: 200; data: paths["/users/{id}/tokens/temporary"]["get"]["responses"][200]["content"]["application/json"]; headers: {} };
-  };
+  getTemporaryTokenGenerationOfUser: PathEntry<paths["/users/{id}/tokens/temporary"]["get"], NoBody, Reply<200, "application/json">>;
   /**
    * Revoke all temporary tokens of a user
    *
@@ -147,10 +216,5 @@ export interface OperationTypes {
    *
    * `DELETE /users/{id}/tokens/temporary`
    */
-  revokeAllTemporaryTokensOfUser: {
-    operation: paths["/users/{id}/tokens/temporary"]["delete"];
-    path: paths["/users/{id}/tokens/temporary"]["delete"]["parameters"]["path"];
-    input: { params?: { query?: never; header?: never; cookie?: never }; contentType?: never; body?: never };
-    answer: { status: 204; data: undefined; headers: {} };
-  };
+  revokeAllTemporaryTokensOfUser: PathEntry<paths["/users/{id}/tokens/temporary"]["delete"], NoBody, Reply<204>>;
 }

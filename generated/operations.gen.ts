@@ -2,24 +2,19 @@
 // Regenerate with: npm run generate
 
 import type { Client, FetchOptions, FetchResponse } from "openapi-fetch";
-import type { OperationTypes } from "./client-types.gen.ts";
+import type { NonPathParameters, OperationOf, OperationTypes, PathOf } from "./client-types.gen.ts";
 import type { paths } from "./schema.js";
 
 /** A call's query, header and cookie parameters, body and fetch options; path parameters go on their own. */
 export type CallOptions<Operation> = Omit<FetchOptions<Operation>, "params"> & NonPathParameters<Operation>;
-/** `params` without `path`; required when one of its parameters is. */
-type NonPathParameters<Operation> = Operation extends { parameters: infer P } ? ({} extends Omit<P, "path"> ? { params?: Omit<P, "path"> } : { params: Omit<P, "path"> }) : { params?: never };
 /** What a function resolves to: openapi-fetch's `{ data, error, response }` for the operation, as `request()` types it. */
 export type Result<Operation extends Record<string | number, any>> = Promise<FetchResponse<Operation, {}, `${string}/${string}`>>;
 
 /** An operation's options, by name. */
-export type FunctionOptions<Name extends keyof OperationTypes> = CallOptions<OperationTypes[Name]["operation"]>;
+export type FunctionOptions<Name extends keyof OperationTypes> = CallOptions<OperationOf<Name>>;
 
 /** What an operation's function resolves to, by name. */
-export type FunctionResult<Name extends keyof OperationTypes> = Result<OperationTypes[Name]["operation"]>;
-
-/** An operation's path parameters, by name. */
-type PathParameters<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path } ? Path : never;
+export type FunctionResult<Name extends keyof OperationTypes> = Result<OperationOf<Name>>;
 
 /**
  * An operation's function: the openapi-fetch client, the path parameters when the path has any,
@@ -27,8 +22,8 @@ type PathParameters<Name extends keyof OperationTypes> = OperationTypes[Name] ex
  */
 export type OperationFunction<Name extends keyof OperationTypes, TakesPath extends boolean, OptionsRequired extends boolean> = TakesPath extends true
   ? OptionsRequired extends true
-    ? (client: Client<paths>, path: PathParameters<Name>, options: FunctionOptions<Name>) => FunctionResult<Name>
-    : (client: Client<paths>, path: PathParameters<Name>, options?: FunctionOptions<Name>) => FunctionResult<Name>
+    ? (client: Client<paths>, path: PathOf<Name>, options: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, path: PathOf<Name>, options?: FunctionOptions<Name>) => FunctionResult<Name>
   : OptionsRequired extends true
     ? (client: Client<paths>, options: FunctionOptions<Name>) => FunctionResult<Name>
     : (client: Client<paths>, options?: FunctionOptions<Name>) => FunctionResult<Name>;

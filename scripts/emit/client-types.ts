@@ -1,9 +1,11 @@
-// Emits client-types.gen.ts: each operation's types, named and precomputed from `paths` once, in
-// `OperationTypes`; the client's methods are mapped types over it. The compiler infers nothing
-// through openapi-fetch's generics, and works out a method's signature only where it is used.
+// Emits client-types.gen.ts: one line per operation in `OperationTypes`, naming openapi-typescript's
+// type of the operation and what the emitter decided about it (its body's media types, its 2xx
+// answers); `Entry` works those into the operation's types only where a call uses them, so the
+// compiler checks one short line per operation on every load. The client's methods are mapped
+// types over `OperationTypes`.
 //   export interface OperationTypes {
 //     /** …the operation's docs… */
-//     getNamedTokenStatus: { operation: paths[…]["get"]; path: …; input: { params?: …; contentType?: never; body?: never }; answer: { status: 200; data: …; headers: {} } };
+//     getNamedTokenStatus: PathEntry<paths["/tokens/named/{id}/status"]["get"], NoBody, Reply<200, "application/json">>;
 import { type ApiModel, isJsonMediaType, type Operation, type Response } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
 import { type EmitContext, header } from "./header.ts";
@@ -68,14 +70,96 @@ export type WithResponse<Of extends Answer, As extends ParseAs> = Of extends Ans
   ? { status: Of["status"]; data: Data<Of, As>; headers: Of["headers"]; response: Response }
   : never;
 
+/** \`params\` without \`path\`, as openapi-typescript types them; required when one of its parameters is. */
+export type NonPathParameters<Operation> = Operation extends { parameters: infer P } ? ({} extends Omit<P, "path"> ? { params?: Omit<P, "path"> } : { params: Omit<P, "path"> }) : { params?: never };
+
+/** How the client takes a body sent as a media type (src/body.ts sends it): JSON and URL-encoded forms as the schema types them. */
+interface BodyAs<Schema> {
+  schema: Schema;
+  form: FormParts<Schema>;
+  text: string;
+  raw: RawBody;
+}
+
+/** A media type an operation's body may be sent as, how the client takes it, and whether \`contentType\` may leave it out (the default). */
+export interface SendAs<MediaType extends string, Kind extends keyof BodyAs<unknown>, IsDefault extends boolean = false> {
+  mediaType: MediaType;
+  kind: Kind;
+  isDefault: IsDefault;
+}
+
+/** An operation's request body: whether it is required, and each media type it may be sent as. */
+export interface Body<Required extends boolean, Media extends SendAs<string, keyof BodyAs<unknown>, boolean>> {
+  required: Required;
+  media: Media;
+}
+
+/** An operation that takes no request body. */
+export type NoBody = never;
+
+/**
+ * A documented 2xx answer: its key in the spec's \`responses\`, the media types of its body (none:
+ * no body), its declared headers (lower-case name: the spec's name), and how the client reads it.
+ */
+export interface Reply<Key extends number | string, MediaTypes extends string = never, Headers extends object = {}, Read extends "json" | "text" | "blob" = "json"> {
+  key: Key;
+  mediaTypes: MediaTypes;
+  headers: Headers;
+  read: Read;
+}
+
+/** An operation whose spec documents no 2xx answer. */
+export type NoReply = never;
+
+/** An operation's types, from openapi-typescript's type of it (\`Op\`), its request body and its documented 2xx answers. */
+export interface Entry<Op extends Record<string | number, any>, RequestBody extends Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>, Replies extends Reply<number | string, string, object, "json" | "text" | "blob">> {
+  operation: Op;
+  input: NonPathParameters<Op> & ([RequestBody] extends [never] ? { contentType?: never; body?: never } : BodyOption<NonNullable<Op["requestBody"]>["content"], RequestBody["required"], RequestBody["media"]>);
+  answer: [Replies] extends [never] ? { status: number; data: unknown; headers: {} } : AnswerTo<Op["responses"], Replies>;
+}
+
+/** An operation whose path has parameters: its method takes them first. */
+export interface PathEntry<Op extends Record<string | number, any>, RequestBody extends Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>, Replies extends Reply<number | string, string, object, "json" | "text" | "blob">> extends Entry<Op, RequestBody, Replies> {
+  path: Op["parameters"]["path"];
+}
+
+/** \`contentType\` and \`body\` for each media type the body may be sent as. */
+type BodyOption<Content extends Record<string, any>, Required extends boolean, Media> = Media extends SendAs<infer MediaType, infer Kind, infer IsDefault>
+  ? (IsDefault extends true ? { contentType?: MediaType } : { contentType: MediaType }) & (Required extends true ? { body: BodyAs<Content[MediaType]>[Kind] } : { body?: BodyAs<Content[MediaType]>[Kind] })
+  : never;
+
+/** Each reply as an \`Answer\`: its status, its data as the client reads it, its declared headers by lower-case name. */
+type AnswerTo<Responses extends Record<string | number, any>, Replies> = Replies extends Reply<infer Key, infer MediaTypes, infer Headers, infer Read>
+  ? {
+      status: Key extends number ? Key : number;
+      data: [MediaTypes] extends [never] ? undefined : Read extends "text" ? string : Read extends "blob" ? Blob : Responses[Key]["content"][MediaTypes];
+      headers: { [Name in keyof Headers]: HeaderValue<Responses[Key]["headers"][Headers[Name] & string]> };
+    }
+  : never;
+
+// An entry's members, read through \`infer\`: \`OperationTypes[Name]["input"]\` would have the compiler
+// check each declaration below against every entry at once; \`infer\` looks at one entry, where it is used.
+
+/** openapi-typescript's type of an operation. */
+export type OperationOf<Name extends keyof OperationTypes> = OperationTypes[Name] extends { operation: infer Operation extends Record<string | number, any> } ? Operation : never;
+
+/** An operation's path parameters (\`never\` when its path has none). */
+export type PathOf<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path } ? Path : never;
+
+/** An operation's query, header and cookie parameters, and its body. */
+export type InputOf<Name extends keyof OperationTypes> = OperationTypes[Name] extends { input: infer Input } ? Input : never;
+
+/** An operation's documented 2xx answers. */
+export type AnswerOf<Name extends keyof OperationTypes> = OperationTypes[Name] extends { answer: infer Of extends Answer } ? Of : never;
+
 /** An operation's options: the call options, its query, header and cookie parameters, its body, and \`parseAs\`. */
-export type OptionsOf<Name extends keyof OperationTypes, As extends ParseAs> = CallOptions & OperationTypes[Name]["input"] & { parseAs?: As };
+export type OptionsOf<Name extends keyof OperationTypes, As extends ParseAs> = CallOptions & InputOf<Name> & { parseAs?: As };
 
 /** What an operation's method resolves to. */
-export type DataOf<Name extends keyof OperationTypes, As extends ParseAs = never> = Data<OperationTypes[Name]["answer"], As>;
+export type DataOf<Name extends keyof OperationTypes, As extends ParseAs = never> = Data<AnswerOf<Name>, As>;
 
 /** What an operation's \`withResponse\` method resolves to. */
-export type ResponseOf<Name extends keyof OperationTypes, As extends ParseAs = never> = WithResponse<OperationTypes[Name]["answer"], As>;
+export type ResponseOf<Name extends keyof OperationTypes, As extends ParseAs = never> = WithResponse<AnswerOf<Name>, As>;
 
 /** What a method resolves to: the answer's body (\`data\`), or its status, body, headers and Response (\`response\`). */
 interface Resolves<Name extends keyof OperationTypes, As extends ParseAs> {
@@ -91,10 +175,10 @@ export type ResponseMethods = { [Name in keyof OperationTypes]: Method<Name, "re
 
 /** An operation's method: its path parameters first when it has any, then its options, required when its input has a required member. */
 type Method<Name extends keyof OperationTypes, To extends "data" | "response"> = OperationTypes[Name] extends { path: infer Path }
-  ? {} extends OperationTypes[Name]["input"]
+  ? {} extends InputOf<Name>
     ? <As extends ParseAs = never>(path: Path, options?: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
     : <As extends ParseAs = never>(path: Path, options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
-  : {} extends OperationTypes[Name]["input"]
+  : {} extends InputOf<Name>
     ? <As extends ParseAs = never>(options?: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>
     : <As extends ParseAs = never>(options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>;
 
@@ -124,105 +208,71 @@ export function emitClientTypes(model: ApiModel, context: EmitContext): Generate
 }
 
 /**
- * Written as text: ts-morph would indent the members of each entry's object type twice. Each entry
+ * Written as text, one line per entry: ts-morph would break each over several lines. Each entry
  * carries the operation's docs: the client's methods, mapped from it, show them in editors.
  */
 function operationTypes(model: ApiModel): PrintableStatement {
   const entries = model.operations.map((op) => {
     const operation = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
-    const members = [
-      `operation: ${operation};`,
-      ...(hasPathParameters(op) ? [`path: ${operation}["parameters"]["path"];`] : []),
-      `input: ${input(op, operation)};`,
-      `answer: ${answers(op, operation)};`,
-    ];
+    const entry = hasPathParameters(op) ? "PathEntry" : "Entry";
     const docs = printJsDoc(jsDoc(op), "  ");
-    return `${docs}  ${op.name}: {\n${members.map((member) => `    ${member}\n`).join("")}  };\n`;
+    return `${docs}  ${op.name}: ${entry}<${operation}, ${requestBody(op)}, ${replies(op)}>;\n`;
   });
   return (writer) =>
     writer.write(`/**
- * Each operation by name: as openapi-typescript types it (\`operation\`), its path parameters
- * (\`path\`), its other parameters and body (\`input\`) and its documented 2xx answers (\`answer\`).
+ * Each operation by name: openapi-typescript's type of it, its request body and its documented 2xx
+ * answers. Its members (\`operation\`, \`path\` when its path has parameters, \`input\`, \`answer\`)
+ * are worked out where they are used.
  */
 export interface OperationTypes {
 ${entries.join("")}}
 `);
 }
 
-const NON_PATH_LOCATIONS = ["query", "header", "cookie"] as const;
-
-/** The `params` (query, header, cookie; required when one of them is) and the body, by media type. */
-function input(op: Operation, operation: string): string {
-  const required = (location: string) => op.parameters.some((p) => p.in === location && p.required);
-  const locations = NON_PATH_LOCATIONS.map((location) => {
-    const declared = op.parameters.some((p) => p.in === location);
-    const type = declared ? `${operation}["parameters"][${JSON.stringify(location)}]` : "never";
-    return `${location}${required(location) ? "" : "?"}: ${type}`;
+/** Each media type the body may be sent as, the default first, and how the client takes it. */
+function requestBody(op: Operation): string {
+  if (!op.requestBody) return "NoBody";
+  const media = bodyMediaTypes(op).map((mediaType, i) => {
+    const isDefault = i === 0 ? ", true" : "";
+    return `SendAs<${JSON.stringify(mediaType)}, ${JSON.stringify(bodyKind(mediaType))}${isDefault}>`;
   });
-  const params = `params${NON_PATH_LOCATIONS.some(required) ? "" : "?"}: { ${locations.join("; ")} }`;
-  const bodies = bodyOptions(op, operation);
-  return bodies.length === 1
-    ? `{ ${params}; ${bodies[0]} }`
-    : `{ ${params} } & (${bodies.map((body) => `{ ${body} }`).join(" | ")})`;
+  return `Body<${op.requestBody.required}, ${media.join(" | ")}>`;
 }
 
-/**
- * One `contentType` and `body` pair per media type the body may be sent as; `contentType` may be
- * left out for the first, the default.
- */
-function bodyOptions(op: Operation, operation: string): string[] {
-  if (!op.requestBody) return ["contentType?: never; body?: never"];
-  const { required } = op.requestBody;
-  const requestBody = `${operation}["requestBody"]`;
-  const content = required ? requestBody : `NonNullable<${requestBody}>`;
-  return bodyMediaTypes(op).map((mediaType, i) => {
-    const type = JSON.stringify(mediaType);
-    const schema = `${content}["content"][${type}]`;
-    return `contentType${i === 0 ? "?" : ""}: ${type}; body${required ? "" : "?"}: ${bodyType(mediaType, schema)}`;
-  });
-}
-
-/** What the client takes as a body of this media type (src/body.ts serializes it). */
-function bodyType(mediaType: string, schema: string): string {
+/** How the client takes a body of this media type (src/body.ts sends it). */
+function bodyKind(mediaType: string): "schema" | "form" | "text" | "raw" {
   if (isJsonMediaType(mediaType) || mediaType === "application/x-www-form-urlencoded")
-    return schema;
-  if (mediaType === "multipart/form-data") return `FormParts<${schema}>`;
-  return mediaType.startsWith("text/") ? "string" : "RawBody";
+    return "schema";
+  if (mediaType === "multipart/form-data") return "form";
+  return mediaType.startsWith("text/") ? "text" : "raw";
 }
 
-/** The documented 2xx answers, as a union; an operation without any documents only `number` and `unknown`. */
-function answers(op: Operation, operation: string): string {
+/** The documented 2xx answers, as a union of \`Reply\`s. */
+function replies(op: Operation): string {
   const successes = successResponses(op);
-  if (successes.length === 0) return "{ status: number; data: unknown; headers: {} }";
+  if (successes.length === 0) return "NoReply";
   const reading = answerReading(op);
-  return successes.map((response) => answer(response, operation, reading)).join(" | ");
+  return successes.map((response) => reply(response, reading)).join(" | ");
 }
 
-function answer(response: Response, operation: string, reading: Reading): string {
-  const numeric = /^\d+$/.test(response.status);
-  const key = numeric ? response.status : JSON.stringify(response.status);
-  const of = `${operation}["responses"][${key}]`;
-  // What the client reads: the schema's type for JSON, read as such; else a string or a Blob.
-  const data = new Set(
-    response.contentTypes.map((mediaType) =>
-      reading === "blob"
-        ? "Blob"
-        : reading === "text"
-          ? "string"
-          : `${of}["content"][${JSON.stringify(mediaType)}]`,
-    ),
-  );
+/** A \`Reply\`: its key, the media types of its body, its declared headers (the first of each lower-case name), how it is read. */
+function reply(response: Response, reading: Reading): string {
+  const key = /^\d+$/.test(response.status) ? response.status : JSON.stringify(response.status);
+  const mediaTypes = response.contentTypes.map((type) => JSON.stringify(type)).join(" | ");
   const headers = new Map<string, string>();
   for (const { name, required } of response.headers) {
     const lower = name.toLowerCase();
-    if (headers.has(lower)) continue;
-    const value = `HeaderValue<${of}["headers"][${JSON.stringify(name)}]>`;
-    headers.set(lower, `${JSON.stringify(lower)}${required ? "" : "?"}: ${value}`);
+    if (!headers.has(lower))
+      headers.set(lower, `${JSON.stringify(lower)}${required ? "" : "?"}: ${JSON.stringify(name)}`);
   }
-  const fields = [
-    `status: ${numeric ? response.status : "number"}`,
-    `data: ${data.size === 0 ? "undefined" : [...data].join(" | ")}`,
-    `headers: ${headers.size === 0 ? "{}" : `{ ${[...headers.values()].join("; ")} }`}`,
+  const args = [
+    key,
+    mediaTypes || "never",
+    headers.size === 0 ? "{}" : `{ ${[...headers.values()].join("; ")} }`,
+    JSON.stringify(reading),
   ];
-  return `{ ${fields.join("; ")} }`;
+  // Reply's defaults (no body, no headers, read as JSON) are left out: Reply<200, "application/json">.
+  const defaults = [undefined, "never", "{}", '"json"'];
+  while (args.length > 1 && args.at(-1) === defaults[args.length - 1]) args.pop();
+  return `Reply<${args.join(", ")}>`;
 }

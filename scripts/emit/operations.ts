@@ -32,14 +32,6 @@ const CALL_OPTIONS: TypeAliasDeclarationStructure = {
   type: `Omit<FetchOptions<Operation>, "params"> & NonPathParameters<Operation>`,
 };
 
-const NON_PATH_PARAMETERS: TypeAliasDeclarationStructure = {
-  kind: StructureKind.TypeAlias,
-  name: "NonPathParameters",
-  typeParameters: ["Operation"],
-  docs: ["`params` without `path`; required when one of its parameters is."],
-  type: `Operation extends { parameters: infer P } ? ({} extends Omit<P, "path"> ? { params?: Omit<P, "path"> } : { params: Omit<P, "path"> }) : { params?: never }`,
-};
-
 const RESULT: TypeAliasDeclarationStructure = {
   kind: StructureKind.TypeAlias,
   name: "Result",
@@ -52,13 +44,10 @@ const RESULT: TypeAliasDeclarationStructure = {
 };
 
 const OPERATION_FUNCTIONS = `/** An operation's options, by name. */
-export type FunctionOptions<Name extends keyof OperationTypes> = CallOptions<OperationTypes[Name]["operation"]>;
+export type FunctionOptions<Name extends keyof OperationTypes> = CallOptions<OperationOf<Name>>;
 
 /** What an operation's function resolves to, by name. */
-export type FunctionResult<Name extends keyof OperationTypes> = Result<OperationTypes[Name]["operation"]>;
-
-/** An operation's path parameters, by name. */
-type PathParameters<Name extends keyof OperationTypes> = OperationTypes[Name] extends { path: infer Path } ? Path : never;
+export type FunctionResult<Name extends keyof OperationTypes> = Result<OperationOf<Name>>;
 
 /**
  * An operation's function: the openapi-fetch client, the path parameters when the path has any,
@@ -66,8 +55,8 @@ type PathParameters<Name extends keyof OperationTypes> = OperationTypes[Name] ex
  */
 export type OperationFunction<Name extends keyof OperationTypes, TakesPath extends boolean, OptionsRequired extends boolean> = TakesPath extends true
   ? OptionsRequired extends true
-    ? (client: Client<paths>, path: PathParameters<Name>, options: FunctionOptions<Name>) => FunctionResult<Name>
-    : (client: Client<paths>, path: PathParameters<Name>, options?: FunctionOptions<Name>) => FunctionResult<Name>
+    ? (client: Client<paths>, path: PathOf<Name>, options: FunctionOptions<Name>) => FunctionResult<Name>
+    : (client: Client<paths>, path: PathOf<Name>, options?: FunctionOptions<Name>) => FunctionResult<Name>
   : OptionsRequired extends true
     ? (client: Client<paths>, options: FunctionOptions<Name>) => FunctionResult<Name>
     : (client: Client<paths>, options?: FunctionOptions<Name>) => FunctionResult<Name>;
@@ -98,7 +87,7 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: "./client-types.gen.ts",
-      namedImports: ["OperationTypes"],
+      namedImports: ["NonPathParameters", "OperationOf", "OperationTypes", "PathOf"],
     },
     {
       kind: StructureKind.ImportDeclaration,
@@ -108,7 +97,6 @@ export function emitOperations(model: ApiModel, context: EmitContext): Generated
     },
     (writer) => writer.blankLine(),
     CALL_OPTIONS,
-    NON_PATH_PARAMETERS,
     RESULT,
     (writer) => writer.blankLine().write(OPERATION_FUNCTIONS).blankLine().write(OPERATION_FUNCTION),
     ...model.operations.flatMap((op): PrintableStatement[] => [

@@ -3,6 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { emitClientTypes } from "../../../scripts/emit/client-types.ts";
+import { bodyMediaTypes, successResponses } from "../../../scripts/emit/operation-index.ts";
 import { emitSchema } from "../../../scripts/emit/schema.ts";
 import { loadSpec } from "../../../scripts/load.ts";
 import { buildModel } from "../../../scripts/model.ts";
@@ -30,29 +31,24 @@ describe("emitClientTypes", () => {
     const { content } = emitClientTypes(model, { specPath: "spec.yaml" });
     const start = content.indexOf("export interface OperationTypes {");
     const operationTypes = content.slice(start, content.indexOf("\n}\n", start));
-    /** An entry's JSDoc and its members. */
+    /** An entry's JSDoc and its line. */
     const entryOf = (name: string): [string, string | undefined] => {
-      const [before = "", after] = operationTypes.split(`\n  ${name}: {\n`);
-      return [before.slice(before.lastIndexOf("/**")), after?.split("\n  };")[0]];
+      const [before = "", after] = operationTypes.split(`\n  ${name}: `);
+      return [before.slice(before.lastIndexOf("/**")), after?.split("\n")[0]];
     };
 
     it.each(model.operations.map((op) => ({ name: op.name, op })))(
-      "$name: an entry with its docs, each type from its own path and method",
+      "$name: one line with its docs, naming its own path and method",
       ({ op }) => {
         const operation = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
         const [docs, entry] = entryOf(op.name);
-        expect(entry).toBeDefined();
         expect(docs).toContain(`\`${op.method.toUpperCase()} ${op.path}\``);
         expect(docs.includes("@deprecated")).toBe(op.deprecated);
-        for (const line of entry?.split("\n") ?? [])
-          expect(line).toMatch(/^ {4}(operation|path|input|answer): /);
-        // Every type in the entry is looked up from the operation's own paths entry.
-        for (const lookup of entry?.match(/paths\[[^\]]+\]\[[^\]]+\]/g) ?? []) {
-          expect(lookup).toBe(operation);
-        }
-        expect(entry).toContain(`    operation: ${operation};`);
         const withPath = op.parameters.some((p) => p.in === "path");
-        expect(entry?.includes(`path: ${operation}["parameters"]["path"];`)).toBe(withPath);
+        expect(entry).toMatch(new RegExp(`^${withPath ? "PathEntry" : "Entry"}<`));
+        expect(entry?.endsWith(">;")).toBe(true);
+        // The only lookup in `paths` is the operation's own: the rest is worked out from it.
+        expect(entry?.match(/paths\[[^\]]+\]\[[^\]]+\]/g)).toEqual([operation]);
       },
     );
 
@@ -64,19 +60,31 @@ describe("emitClientTypes", () => {
         `export type ResponseMethods = { [Name in keyof OperationTypes]: Method<Name, "response"> };`,
       );
       for (const op of model.operations) {
-        expect(content.split(`\n  ${op.name}: {\n`), op.name).toHaveLength(2);
+        expect(content.split(`\n  ${op.name}: `), op.name).toHaveLength(2);
+      }
+    });
+
+    it("names each media type the body may be sent as, the default first, and whether it is required", () => {
+      for (const op of model.operations) {
+        const entry = entryOf(op.name)[1] ?? "";
+        const mediaTypes = [...entry.matchAll(/SendAs<("[^"]+")/g)].map(([, type]) =>
+          JSON.parse(type ?? ""),
+        );
+        expect(mediaTypes, op.name).toEqual(bodyMediaTypes(op));
+        if (op.requestBody) expect(entry).toContain(`Body<${op.requestBody.required}, `);
+        else expect(entry).toContain(", NoBody, ");
       }
     });
 
     it("answers with each documented 2xx status, and no other", () => {
       for (const op of model.operations) {
         const entry = entryOf(op.name)[1] ?? "";
-        const answer = entry.split("\n").find((line) => line.startsWith("    answer: ")) ?? "";
-        const statuses = [...answer.matchAll(/\{ status: (\d+);/g)].map(([, status]) => status);
-        const documented = op.responses
-          .map((response) => response.status)
-          .filter((status) => /^2\d\d$/.test(status));
-        expect(statuses, op.name).toEqual(documented);
+        const keys = [...entry.matchAll(/Reply<(\d+|"[^"]+")/g)].map(([, key = ""]) =>
+          key.startsWith('"') ? JSON.parse(key) : key,
+        );
+        const documented = successResponses(op).map((response) => response.status);
+        expect(keys, op.name).toEqual(documented);
+        if (documented.length === 0) expect(entry).toMatch(/, NoReply>;$/);
       }
     });
   });

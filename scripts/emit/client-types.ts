@@ -111,15 +111,19 @@ export interface Reply<Key extends number | string, MediaTypes extends string = 
 /** An operation whose spec documents no 2xx answer. */
 export type NoReply = never;
 
+/** Any request body, any reply: what \`Entry\` takes. */
+type AnyBody = Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>;
+type AnyReply = Reply<number | string, string, object, "json" | "text" | "blob">;
+
 /** An operation's types, from openapi-typescript's type of it (\`Op\`), its request body and its documented 2xx answers. */
-export interface Entry<Op extends Record<string | number, any>, RequestBody extends Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>, Replies extends Reply<number | string, string, object, "json" | "text" | "blob">> {
+export interface Entry<Op extends Record<string | number, any>, RequestBody extends AnyBody, Replies extends AnyReply> {
   operation: Op;
   input: NonPathParameters<Op> & ([RequestBody] extends [never] ? { contentType?: never; body?: never } : BodyOption<NonNullable<Op["requestBody"]>["content"], RequestBody["required"], RequestBody["media"]>);
   answer: [Replies] extends [never] ? { status: number; data: unknown; headers: {} } : AnswerTo<Op["responses"], Replies>;
 }
 
 /** An operation whose path has parameters: its method takes them first. */
-export interface PathEntry<Op extends Record<string | number, any>, RequestBody extends Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>, Replies extends Reply<number | string, string, object, "json" | "text" | "blob">> extends Entry<Op, RequestBody, Replies> {
+export interface PathEntry<Op extends Record<string | number, any>, RequestBody extends AnyBody, Replies extends AnyReply> extends Entry<Op, RequestBody, Replies> {
   path: Op["parameters"]["path"];
 }
 

@@ -158,7 +158,7 @@ async function prepare(spec: Spec): Promise<Prepared> {
   // The consumer of our client imports a copy of src/, which finds the output in ../generated.
   cpSync(path.join(ROOT, "src"), path.join(ours, "src"), { recursive: true });
   const document = JSON.parse(readFileSync(spec.file, "utf8")) as Record<string, unknown>;
-  const index = path.join(ours, "generated/operation-index.gen.ts");
+  const index = path.join(ours, "generated/operation-index.gen.js");
   const { files } = await consumerFiles(document, index, CALLS);
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(ours, name), text);
   const sites = [
@@ -351,9 +351,9 @@ function intro(): string {
     "- **tsc over** a project: `tsc -p <project>` (the project sets `noEmit`), timed as a process",
     "  (wall, and CPU from `/proc`); then again with `--extendedDiagnostics`, for the check time,",
     "  instantiations and memory it prints (its own line counting is left out of the wall time).",
-    "  **Types alone**: our output's `schema.d.ts` (openapi-typescript's); **ours**: every `.ts` that",
-    "  `npm run generate -- --spec <spec> --out <dir>` writes; **hey-api**: `openapi-ts -c",
-    "  @hey-api/client-fetch`'s whole output; **orval**: `--client fetch`'s `api.ts`. **The types and",
+    "  **Types alone**: our output's `schema.d.ts` (openapi-typescript's); **ours**: every `.ts` and",
+    "  `.d.ts` that `npm run generate -- --spec <spec> --out <dir>` writes; **hey-api**: `openapi-ts",
+    "  -c @hey-api/client-fetch`'s whole output; **orval**: `--client fetch`'s `api.ts`. **The types and",
     "  openapi-fetch's declarations**: `schema.d.ts` and a file that imports openapi-fetch, whose",
     "  declarations any client over these types loads (ours too): checking them is a fixed cost.",
     `- **Call sites**: a file of ${CALLS} calls, picked evenly from the operations that need only their path`,
@@ -362,14 +362,16 @@ function intro(): string {
     "  file of the program first, then times checking that file alone: what an editor pays again",
     "  while the file is typed in.",
     "",
-    "What keeps ours low (scripts/emit/client-types.ts and operations.ts): each operation is one",
-    "line of `OperationTypes`, naming its type in `paths`, its body's media types and its 2xx",
-    "answers; generic types (`Entry`) work out its parameters, body and answers only where a call",
-    "uses them, and read an entry through `infer`, so that no declaration makes the compiler look",
-    "at every operation at once. The client's methods are a mapped type over `OperationTypes`; each",
-    "operation function is typed by an alias of it; the CLI table is JSON text, not thousands of",
-    "object literals. What is left over the types alone: checking openapi-fetch's declarations (a",
-    "fixed cost, its own row), and reading and checking a few lines per operation.",
+    "What keeps ours low (scripts/emit/client-types.ts, operations.ts and operation-index.ts): each",
+    "operation is one line of `OperationTypes`, naming its path template and method in `paths`, its",
+    "body's media types and its 2xx answers; generic types (`Entry`) work out its parameters, body",
+    "and answers only where a call uses them, and read an entry through `infer`, so that no",
+    "declaration makes the compiler look at every operation at once. The client's methods are a",
+    "mapped type over `OperationTypes`; each operation function is typed by an alias of it; the",
+    "CLI table is JSON text, and the operation index plain JavaScript typed in one line",
+    "(operation-index.gen.d.ts), not thousands of object literals. What is left over the types",
+    "alone: checking openapi-fetch's declarations (a fixed cost, its own row), and reading and",
+    "checking a few lines per operation.",
     "",
   ].join("\n");
 }

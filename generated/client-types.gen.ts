@@ -94,16 +94,29 @@ export type NoReply = never;
 type AnyBody = Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>;
 type AnyReply = Reply<number | string, string, object, "json" | "text" | "blob">;
 
-/** An operation's types, from openapi-typescript's type of it (`Op`), its request body and its documented 2xx answers. */
-export interface Entry<Op extends Record<string | number, any>, RequestBody extends AnyBody, Replies extends AnyReply> {
-  operation: Op;
-  input: NonPathParameters<Op> & ([RequestBody] extends [never] ? { contentType?: never; body?: never } : BodyOption<NonNullable<Op["requestBody"]>["content"], RequestBody["required"], RequestBody["media"]>);
-  answer: [Replies] extends [never] ? { status: number; data: unknown; headers: {} } : AnswerTo<Op["responses"], Replies>;
+/** An operation's types, from its path template and method in `paths`, its request body and its documented 2xx answers. */
+export interface Entry<PathTemplate extends keyof paths, Method extends string, RequestBody extends AnyBody, Replies extends AnyReply>
+  extends Worked<OperationAt<PathTemplate, Method>, RequestBody, Replies> {
+  pathTemplate: PathTemplate;
+  method: Method;
 }
 
 /** An operation whose path has parameters: its method takes them first. */
-export interface PathEntry<Op extends Record<string | number, any>, RequestBody extends AnyBody, Replies extends AnyReply> extends Entry<Op, RequestBody, Replies> {
-  path: Op["parameters"]["path"];
+export interface PathEntry<PathTemplate extends keyof paths, Method extends string, RequestBody extends AnyBody, Replies extends AnyReply>
+  extends Entry<PathTemplate, Method, RequestBody, Replies> {
+  path: OperationAt<PathTemplate, Method>["parameters"]["path"];
+}
+
+/** openapi-typescript's type of the operation at a path template and method. */
+type OperationAt<PathTemplate extends keyof paths, Method> = Method extends keyof paths[PathTemplate]
+  ? paths[PathTemplate][Method] extends infer Op extends Record<string | number, any> ? Op : never
+  : never;
+
+/** What an entry works out from openapi-typescript's type of the operation (`Op`). */
+interface Worked<Op extends Record<string | number, any>, RequestBody extends AnyBody, Replies extends AnyReply> {
+  operation: Op;
+  input: NonPathParameters<Op> & ([RequestBody] extends [never] ? { contentType?: never; body?: never } : BodyOption<NonNullable<Op["requestBody"]>["content"], RequestBody["required"], RequestBody["media"]>);
+  answer: [Replies] extends [never] ? { status: number; data: unknown; headers: {} } : AnswerTo<Op["responses"], Replies>;
 }
 
 /** `contentType` and `body` for each media type the body may be sent as. */
@@ -166,9 +179,9 @@ type Method<Name extends keyof OperationTypes, To extends "data" | "response"> =
     : <As extends ParseAs = never>(options: OptionsOf<Name, As>) => Promise<Resolves<Name, As>[To]>;
 
 /**
- * Each operation by name: openapi-typescript's type of it, its request body and its documented 2xx
- * answers. Its members (`operation`, `path` when its path has parameters, `input`, `answer`)
- * are worked out where they are used.
+ * Each operation by name: its path template and method in `paths`, its request body and its
+ * documented 2xx answers. Its other members (`operation`, `path` when its path has parameters,
+ * `input`, `answer`) are worked out where they are used.
  */
 export interface OperationTypes {
   /**
@@ -185,7 +198,7 @@ export interface OperationTypes {
    *
    * `GET /tokens/named/{id}/status`
    */
-  getNamedTokenStatus: PathEntry<paths["/tokens/named/{id}/status"]["get"], NoBody, Reply<200, "application/json">>;
+  getNamedTokenStatus: PathEntry<"/tokens/named/{id}/status", "get", NoBody, Reply<200, "application/json">>;
   /**
    * List user access tokens
    *
@@ -198,7 +211,7 @@ export interface OperationTypes {
    * `GET /user/client_tokens`
    * @deprecated The spec marks this operation as deprecated.
    */
-  listClientTokens: Entry<paths["/user/client_tokens"]["get"], NoBody, Reply<200, "application/json">>;
+  listClientTokens: Entry<"/user/client_tokens", "get", NoBody, Reply<200, "application/json">>;
   /**
    * Get temporary token generation of a user
    *
@@ -208,7 +221,7 @@ export interface OperationTypes {
    *
    * `GET /users/{id}/tokens/temporary`
    */
-  getTemporaryTokenGenerationOfUser: PathEntry<paths["/users/{id}/tokens/temporary"]["get"], NoBody, Reply<200, "application/json">>;
+  getTemporaryTokenGenerationOfUser: PathEntry<"/users/{id}/tokens/temporary", "get", NoBody, Reply<200, "application/json">>;
   /**
    * Revoke all temporary tokens of a user
    *
@@ -220,5 +233,5 @@ export interface OperationTypes {
    *
    * `DELETE /users/{id}/tokens/temporary`
    */
-  revokeAllTemporaryTokensOfUser: PathEntry<paths["/users/{id}/tokens/temporary"]["delete"], NoBody, Reply<204>>;
+  revokeAllTemporaryTokensOfUser: PathEntry<"/users/{id}/tokens/temporary", "delete", NoBody, Reply<204>>;
 }

@@ -16,7 +16,7 @@ module.enableCompileCache();
 const { loadSpec } = await import("./load.ts");
 const { emitSchema } = await import("./emit/schema.ts");
 const { emitOperations } = await import("./emit/operations.ts");
-const { emitOperationIndex } = await import("./emit/operation-index.ts");
+const { emitOperationIndex, emitOperationIndexTypes } = await import("./emit/operation-index.ts");
 const { emitClientTypes } = await import("./emit/client-types.ts");
 const { emitCliTable } = await import("./emit/cli-table.ts");
 const { emitResponseSchemas } = await import("./emit/response-schemas.ts");
@@ -33,6 +33,7 @@ const EMITTERS: ((spec: Spec, context: EmitContext) => GeneratedFile)[] = [
   ({ document }, context) => emitSchema(document, context),
   ({ model }, context) => emitOperations(model, context),
   ({ model }, context) => emitOperationIndex(model, context),
+  (_, context) => emitOperationIndexTypes(context),
   ({ model }, context) => emitClientTypes(model, context),
   ({ document, model }, context) => emitCliTable(document, model, context),
   ({ document, model }, context) => emitResponseSchemas(document, model, context),

@@ -1,6 +1,6 @@
 import { type Client, mergeHeaders } from "openapi-fetch";
 import type { CallOptions, ParseAs } from "../generated/client-types.gen.ts";
-import type { IndexedOperation } from "../generated/operation-index.gen.ts";
+import type { IndexedOperation } from "../generated/operation-index.gen.js";
 import { MULTIPART, serializeBody } from "./body.ts";
 import {
   errorFromResponse,

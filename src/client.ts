@@ -6,7 +6,7 @@ import type {
   ResponseMethods,
   ResponseOf,
 } from "../generated/client-types.gen.ts";
-import { type IndexedOperation, operationIndex } from "../generated/operation-index.gen.ts";
+import { type IndexedOperation, operationIndex } from "../generated/operation-index.gen.js";
 import type { paths } from "../generated/schema.js";
 import { authHeader, type OnezoneAuth } from "./auth.ts";
 import { resolveBaseUrl } from "./base-url.ts";
@@ -63,7 +63,7 @@ export type OperationResult<Id extends keyof OperationTypes> = DataOf<Id>;
 export type OperationResponse<Id extends keyof OperationTypes> = ResponseOf<Id>;
 
 /**
- * The client over any operation index that `npm run generate` writes (operation-index.gen.ts):
+ * The client over any operation index that `npm run generate` writes (operation-index.gen.js):
  * `createApiClient<ClientMethods, ResponseMethods, paths>(operationIndex, options)` with the
  * same generation's client-types.gen.ts and schema.d.ts types it; without them it is untyped.
  */

@@ -1,5 +1,6 @@
 // npm run build: compiles src/ and generated/ into dist/ (ESM, .d.ts, source and declaration maps)
-// from a clean slate, adds what tsc does not emit for generated/schema.d.ts, and bundles the CLI.
+// from a clean slate, adds what tsc does not emit (generated/'s .d.ts and .js files, a schema.js)
+// and bundles the CLI.
 // `--out-dir <dir>` builds elsewhere (the CLI start-up benchmark measures a fresh build so).
 import { spawnSync } from "node:child_process";
 import { copyFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -30,8 +31,11 @@ if (status !== 0) {
   process.exit(1);
 }
 
-// tsc never copies a .d.ts input; without this copy the `paths`/`components` types would be lost.
-await copyFile(at("generated/schema.d.ts"), out("generated/schema.d.ts"));
+// tsc never copies a .d.ts input, nor a .js one (no allowJs): without these copies the
+// `paths`/`components` types and the operation index would be lost.
+for (const file of await readdir(at("generated"))) {
+  if (/\.(d\.ts|js)$/.test(file)) await copyFile(at(`generated/${file}`), out(`generated/${file}`));
+}
 // A module behind "onezone-client/schema" at run time, for type-only imports that survive as
 // `import {} from "onezone-client/schema"` (verbatimModuleSyntax, some bundlers).
 await writeFile(

@@ -78,7 +78,7 @@ export interface BundleSize {
 /**
  * Bundles one consumer for the browser. "onezone-client" is the repo's src/index.ts, which esbuild
  * tree-shakes exactly like dist/ (same modules, same `sideEffects: false` in package.json).
- * `operationIndex` is an operation-index.gen.ts to bundle instead of generated/'s; `null`, none
+ * `operationIndex` is an operation-index.gen.js to bundle instead of generated/'s; `null`, none
  * (an index without operations): what the client costs before its operations.
  */
 export async function bundleSize(
@@ -111,17 +111,17 @@ export function bundleSizes(): Promise<BundleSize[]> {
   return Promise.all(Object.keys(CONSUMERS).map((consumer) => bundleSize(consumer as Consumer)));
 }
 
-/** Loads `replacement` (or an empty index) wherever generated/operation-index.gen.ts is imported. */
+/** Loads `replacement` (or an empty index) wherever generated/operation-index.gen.js is imported. */
 function replaceOperationIndex(replacement: string | null): Plugin {
   return {
     name: "replace-operation-index",
     setup(build) {
-      build.onLoad({ filter: /[\\/]generated[\\/]operation-index\.gen\.ts$/ }, () => ({
+      build.onLoad({ filter: /[\\/]generated[\\/]operation-index\.gen\.js$/ }, () => ({
         contents:
           replacement === null
             ? "export const operationIndex = {};"
             : readFileSync(replacement, "utf8"),
-        loader: "ts",
+        loader: "js",
       }));
     },
   };
@@ -143,7 +143,7 @@ export async function operationCost(specPath: string): Promise<OperationCost> {
   const model = buildModel(document);
   const dir = mkdtempSync(path.join(tmpdir(), "onezone-size-"));
   try {
-    const index = path.join(dir, "operation-index.gen.ts");
+    const index = path.join(dir, "operation-index.gen.js");
     writeFileSync(index, emitOperationIndex(model, { specPath }).content);
     const consumer = "whole client (createOnezoneClient)";
     const whole = (await bundleSize(consumer, index)).gzipped;

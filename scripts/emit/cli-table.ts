@@ -1,5 +1,5 @@
 // Emits cli-table.gen.ts: the operation table onezone-rest-cli reads, as typed JSON text; how to
-// send each operation (method, path, ...) the CLI reads from operation-index.gen.ts, by name.
+// send each operation (method, path, ...) the CLI reads from operation-index.gen.js, by name.
 //   export const cliOperations: readonly CliOperation[] = JSON.parse(String.raw`[
 //   {"id":"getNamedTokenStatus","name":"getNamedTokenStatus","summary":"Get named token status",...},
 import type { InterfaceDeclarationStructure } from "ts-morph";

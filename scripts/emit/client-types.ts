@@ -1,11 +1,11 @@
-// Emits client-types.gen.ts: one line per operation in `OperationTypes`, naming openapi-typescript's
-// type of the operation and what the emitter decided about it (its body's media types, its 2xx
-// answers); `Entry` works those into the operation's types only where a call uses them, so the
-// compiler checks one short line per operation on every load. The client's methods are mapped
-// types over `OperationTypes`.
+// Emits client-types.gen.ts: one line per operation in `OperationTypes`, naming its path template
+// and method in openapi-typescript's `paths` and what the emitter decided about it (its body's
+// media types, its 2xx answers); `Entry` works those into the operation's types only where a call
+// uses them, so the compiler checks one short line per operation on every load. The client's
+// methods are mapped types over `OperationTypes`.
 //   export interface OperationTypes {
 //     /** …the operation's docs… */
-//     getNamedTokenStatus: PathEntry<paths["/tokens/named/{id}/status"]["get"], NoBody, Reply<200, "application/json">>;
+//     getNamedTokenStatus: PathEntry<"/tokens/named/{id}/status", "get", NoBody, Reply<200, "application/json">>;
 import { type ApiModel, isJsonMediaType, type Operation, type Response } from "../model.ts";
 import type { GeneratedFile } from "../write.ts";
 import { type EmitContext, header } from "./header.ts";
@@ -115,16 +115,29 @@ export type NoReply = never;
 type AnyBody = Body<boolean, SendAs<string, keyof BodyAs<unknown>, boolean>>;
 type AnyReply = Reply<number | string, string, object, "json" | "text" | "blob">;
 
-/** An operation's types, from openapi-typescript's type of it (\`Op\`), its request body and its documented 2xx answers. */
-export interface Entry<Op extends Record<string | number, any>, RequestBody extends AnyBody, Replies extends AnyReply> {
-  operation: Op;
-  input: NonPathParameters<Op> & ([RequestBody] extends [never] ? { contentType?: never; body?: never } : BodyOption<NonNullable<Op["requestBody"]>["content"], RequestBody["required"], RequestBody["media"]>);
-  answer: [Replies] extends [never] ? { status: number; data: unknown; headers: {} } : AnswerTo<Op["responses"], Replies>;
+/** An operation's types, from its path template and method in \`paths\`, its request body and its documented 2xx answers. */
+export interface Entry<PathTemplate extends keyof paths, Method extends string, RequestBody extends AnyBody, Replies extends AnyReply>
+  extends Worked<OperationAt<PathTemplate, Method>, RequestBody, Replies> {
+  pathTemplate: PathTemplate;
+  method: Method;
 }
 
 /** An operation whose path has parameters: its method takes them first. */
-export interface PathEntry<Op extends Record<string | number, any>, RequestBody extends AnyBody, Replies extends AnyReply> extends Entry<Op, RequestBody, Replies> {
-  path: Op["parameters"]["path"];
+export interface PathEntry<PathTemplate extends keyof paths, Method extends string, RequestBody extends AnyBody, Replies extends AnyReply>
+  extends Entry<PathTemplate, Method, RequestBody, Replies> {
+  path: OperationAt<PathTemplate, Method>["parameters"]["path"];
+}
+
+/** openapi-typescript's type of the operation at a path template and method. */
+type OperationAt<PathTemplate extends keyof paths, Method> = Method extends keyof paths[PathTemplate]
+  ? paths[PathTemplate][Method] extends infer Op extends Record<string | number, any> ? Op : never
+  : never;
+
+/** What an entry works out from openapi-typescript's type of the operation (\`Op\`). */
+interface Worked<Op extends Record<string | number, any>, RequestBody extends AnyBody, Replies extends AnyReply> {
+  operation: Op;
+  input: NonPathParameters<Op> & ([RequestBody] extends [never] ? { contentType?: never; body?: never } : BodyOption<NonNullable<Op["requestBody"]>["content"], RequestBody["required"], RequestBody["media"]>);
+  answer: [Replies] extends [never] ? { status: number; data: unknown; headers: {} } : AnswerTo<Op["responses"], Replies>;
 }
 
 /** \`contentType\` and \`body\` for each media type the body may be sent as. */
@@ -217,16 +230,16 @@ export function emitClientTypes(model: ApiModel, context: EmitContext): Generate
  */
 function operationTypes(model: ApiModel): PrintableStatement {
   const entries = model.operations.map((op) => {
-    const operation = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
     const entry = hasPathParameters(op) ? "PathEntry" : "Entry";
+    const args = [JSON.stringify(op.path), JSON.stringify(op.method), requestBody(op), replies(op)];
     const docs = printJsDoc(jsDoc(op), "  ");
-    return `${docs}  ${op.name}: ${entry}<${operation}, ${requestBody(op)}, ${replies(op)}>;\n`;
+    return `${docs}  ${op.name}: ${entry}<${args.join(", ")}>;\n`;
   });
   return (writer) =>
     writer.write(`/**
- * Each operation by name: openapi-typescript's type of it, its request body and its documented 2xx
- * answers. Its members (\`operation\`, \`path\` when its path has parameters, \`input\`, \`answer\`)
- * are worked out where they are used.
+ * Each operation by name: its path template and method in \`paths\`, its request body and its
+ * documented 2xx answers. Its other members (\`operation\`, \`path\` when its path has parameters,
+ * \`input\`, \`answer\`) are worked out where they are used.
  */
 export interface OperationTypes {
 ${entries.join("")}}

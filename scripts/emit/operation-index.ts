@@ -1,9 +1,11 @@
-// Emits operation-index.gen.ts: what the client and onezone-rest-cli need to know of each
-// operation to send it, by name, once, as plain `as const` data.
+// Emits operation-index.gen.js: what the client and onezone-rest-cli need to know of each
+// operation to send it, by name, once, as plain data; and operation-index.gen.d.ts, its type.
 //   export const operationIndex = {
 //     getNamedTokenStatus: { path: "/tokens/named/{id}/status", method: "get", pathParameters: true },
 //     updateNamedToken: { ..., body: { required: false, mediaTypes: ["application/json"] } },
 //     getUserAvatar: { ..., parseAs: "blob" },
+// JavaScript, so that no compiler checks thousands of object literals on every load: the type is
+// one line, mapped over client-types.gen.ts's `OperationTypes`, which names every operation.
 import {
   type ApiModel,
   HTTP_METHODS,
@@ -17,8 +19,21 @@ import { type EmitContext, header } from "./header.ts";
 export function emitOperationIndex(model: ApiModel, context: EmitContext): GeneratedFile {
   const entries = model.operations.map((op) => `  ${key(op.name)}: ${entry(op)},\n`);
   return {
-    path: "operation-index.gen.ts",
+    path: "operation-index.gen.js",
     content: `${header("scripts/emit/operation-index.ts", context)}
+/** Every operation by name (its client method's), sorted by path, then method: see operation-index.gen.d.ts. */
+export const operationIndex = {
+${entries.join("")}};
+`,
+  };
+}
+
+export function emitOperationIndexTypes(context: EmitContext): GeneratedFile {
+  return {
+    path: "operation-index.gen.d.ts",
+    content: `${header("scripts/emit/operation-index.ts", context)}
+import type { OperationTypes } from "./client-types.gen.js";
+
 /** An HTTP method, lower-case, as openapi-fetch's \`client.request()\` takes it. */
 export type HttpMethod = ${HTTP_METHODS.map((method) => JSON.stringify(method)).join(" | ")};
 
@@ -35,9 +50,8 @@ export interface IndexedOperation {
   readonly parseAs?: "text" | "blob";
 }
 
-/** Every operation by name (its client method's), sorted by path, then method; \`createApiClient\` takes it as \`IndexedOperation\`s. */
-export const operationIndex = {
-${entries.join("")}} as const;
+/** Every operation by name (its client method's); \`createApiClient\` takes it. */
+export declare const operationIndex: { readonly [Name in keyof OperationTypes]: IndexedOperation };
 `,
   };
 }

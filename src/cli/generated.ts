@@ -1,7 +1,7 @@
 // The generated code onezone-rest-cli runs on: the project's spec by default; `run()` takes
 // another spec's (the tests run the CLI on each spec they test).
 import { type CliOperation, cliApi, cliOperations } from "../../generated/cli-table.gen.ts";
-import { type IndexedOperation, operationIndex } from "../../generated/operation-index.gen.ts";
+import { type IndexedOperation, operationIndex } from "../../generated/operation-index.gen.js";
 
 /** request-schemas.json: each body's JSON Schema by operation name and media type. */
 export interface RequestSchemas {

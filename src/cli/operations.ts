@@ -1,6 +1,6 @@
 // Finds an operation of the generated table by id, suggesting the nearest id for a typo.
 import type { CliOperation } from "../../generated/cli-table.gen.ts";
-import type { IndexedOperation } from "../../generated/operation-index.gen.ts";
+import type { IndexedOperation } from "../../generated/operation-index.gen.js";
 import { OnezoneUsageError } from "../errors.ts";
 import { GENERATED } from "./generated.ts";
 

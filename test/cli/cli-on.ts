@@ -10,7 +10,7 @@ import { run } from "../../src/cli/run.ts";
 const [dir = "", ...argv] = process.argv.slice(2);
 const load = (file: string) => import(pathToFileURL(path.join(dir, file)).href);
 const { cliOperations, cliApi } = await load("cli-table.gen.ts");
-const { operationIndex } = await load("operation-index.gen.ts");
+const { operationIndex } = await load("operation-index.gen.js");
 const generated: CliGenerated = {
   cliOperations,
   cliApi,

@@ -101,7 +101,7 @@ describe.each(SPECS)("on $name: the CLI against the fake serving the spec", asyn
   const document = await loadSpec(spec.path);
   const calls = api.cliOperations.map((op) => {
     const indexed = api.operationIndex[op.name];
-    if (indexed === undefined) throw new Error(`${op.name} is not in operation-index.gen.ts`);
+    if (indexed === undefined) throw new Error(`${op.name} is not in operation-index.gen.js`);
     return { op, call: seededCall(op, indexed.path) };
   });
 

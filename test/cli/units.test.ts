@@ -2,7 +2,7 @@
 // options, and every kind of parameter (path, query, cookie, header). Bodies: body.test.ts.
 import { describe, expect, it } from "vitest";
 import { type CliOperation, cliOperations } from "../../generated/cli-table.gen.ts";
-import { operationIndex } from "../../generated/operation-index.gen.ts";
+import { operationIndex } from "../../generated/operation-index.gen.js";
 import { parseInvocation } from "../../src/cli/args.ts";
 import { curlCommand, maskedHeaders, shellQuote } from "../../src/cli/curl.ts";
 import { exitCodeForStatus } from "../../src/cli/exit-codes.ts";

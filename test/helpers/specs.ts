@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll } from "vitest";
 import type { cliApi, cliOperations } from "../../generated/cli-table.gen.ts";
-import type { IndexedOperation } from "../../generated/operation-index.gen.ts";
+import type { IndexedOperation } from "../../generated/operation-index.gen.js";
 import { ROOT, scriptArgs } from "./processes.ts";
 
 export interface SpecUnderTest {
@@ -32,7 +32,7 @@ export const SPECS: readonly SpecUnderTest[] = [
 export interface GeneratedApi {
   /** The directory holding the generated files. */
   dir: string;
-  /** operation-index.gen.ts's `operationIndex`: each operation's method and path, by name. */
+  /** operation-index.gen.js's `operationIndex`: each operation's method and path, by name. */
   operationIndex: Readonly<Record<string, IndexedOperation>>;
   /** cli-table.gen.ts's `cliOperations` and `cliApi`. */
   cliOperations: typeof cliOperations;
@@ -86,7 +86,7 @@ async function readGenerated(where: string | Promise<string>): Promise<Generated
   const dir = await where;
   const load = (file: string) => import(pathToFileURL(path.join(dir, file)).href);
   const json = (file: string) => JSON.parse(readFileSync(path.join(dir, file), "utf8"));
-  const { operationIndex } = await load("operation-index.gen.ts");
+  const { operationIndex } = await load("operation-index.gen.js");
   const { cliOperations, cliApi } = await load("cli-table.gen.ts");
   return {
     dir,

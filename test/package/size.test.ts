@@ -1,7 +1,7 @@
 // Bundle size is a property of the code, not a timing, so its budget is a test; bench/size.bench.ts
 // prints the same measurements as tables, beside hey-api's SDK.
 import { beforeAll, describe, expect, it } from "vitest";
-import { operationIndex } from "../../generated/operation-index.gen.ts";
+import { operationIndex } from "../../generated/operation-index.gen.js";
 import {
   type BundleSize,
   bundleSize,
@@ -51,10 +51,10 @@ describe("browser bundles of onezone-client (esbuild, minified, gzipped)", () =>
 
   it("is its fixed part and its operations: the whole client over the project's index", () => {
     expect(whole.gzipped).toBeGreaterThan(fixed.gzipped);
-    expect(whole.modules).toHaveProperty(["generated/operation-index.gen.ts"]);
-    expect(fixed.modules).toHaveProperty(["generated/operation-index.gen.ts"]);
-    expect(whole.modules["generated/operation-index.gen.ts"]).toBeGreaterThan(
-      fixed.modules["generated/operation-index.gen.ts"] ?? 0,
+    expect(whole.modules).toHaveProperty(["generated/operation-index.gen.js"]);
+    expect(fixed.modules).toHaveProperty(["generated/operation-index.gen.js"]);
+    expect(whole.modules["generated/operation-index.gen.js"]).toBeGreaterThan(
+      fixed.modules["generated/operation-index.gen.js"] ?? 0,
     );
   });
 
@@ -75,7 +75,7 @@ describe("browser bundles of onezone-client (esbuild, minified, gzipped)", () =>
   });
 
   it("makes the whole client from the operation index, without the operation functions", () => {
-    expect(whole.modules).toHaveProperty(["generated/operation-index.gen.ts"]);
+    expect(whole.modules).toHaveProperty(["generated/operation-index.gen.js"]);
     expect(whole.modules).not.toHaveProperty(["generated/operations.gen.ts"]);
   });
 });

@@ -119,7 +119,7 @@ describe("a split Swagger 2.0 spec", SLOW, () => {
   it("names functions, index entries and CLI commands by the camelCase of each operationId", async () => {
     const load = (file: string) => import(pathToFileURL(path.join(out, file)).href);
     const functions = await load("operations.gen.ts");
-    const { operationIndex } = await load("operation-index.gen.ts");
+    const { operationIndex } = await load("operation-index.gen.js");
     const { cliOperations } = await load("cli-table.gen.ts");
     expect(source.operations.map((op) => op.id)).toContainEqual(expect.stringMatching(/_/));
     for (const op of source.operations) {
@@ -241,7 +241,7 @@ describe("a split Swagger 2.0 spec", SLOW, () => {
 describe("the client and the CLI on the code generated from it", SLOW, () => {
   it("the client sends each operation under the base path, with its query, body and credential", async () => {
     const { operationIndex } = await import(
-      pathToFileURL(path.join(out, "operation-index.gen.ts")).href
+      pathToFileURL(path.join(out, "operation-index.gen.js")).href
     );
     const client = createApiClient(operationIndex, {
       baseUrl: server.baseUrl,
@@ -282,7 +282,7 @@ describe("the client and the CLI on the code generated from it", SLOW, () => {
   it("the CLI finds each operation by its camelCase name and by its operationId as written", async () => {
     const load = (file: string) => import(pathToFileURL(path.join(out, file)).href);
     const { cliOperations } = await load("cli-table.gen.ts");
-    const { operationIndex } = await load("operation-index.gen.ts");
+    const { operationIndex } = await load("operation-index.gen.js");
     for (const op of source.operations) {
       const byName = findOperation(camelCased(op.id), cliOperations, operationIndex);
       expect(byName).toMatchObject({ id: op.id, method: op.method, path: op.path });

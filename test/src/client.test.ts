@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { operationIndex } from "../../generated/operation-index.gen.ts";
+import { operationIndex } from "../../generated/operation-index.gen.js";
 import { isJsonMediaType, type Operation } from "../../scripts/model.ts";
 import type { ApiResponse } from "../../src/call.ts";
 import { createApiClient, createOnezoneClient } from "../../src/client.ts";

@@ -1,20 +1,36 @@
 // The thin per-operation functions take and resolve to what openapi-fetch's own `request()` types
-// for the same call: for every operation of the project's spec and of the growth fixture.
+// for the same call: for every operation of the project's spec and of the growth fixture, at the
+// path template and method its entry in `OperationTypes` names.
 import type { Client, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
-import type { operationIndex } from "../../generated/operation-index.gen.ts";
+import type { OperationTypes } from "../../generated/client-types.gen.ts";
 import type * as operations from "../../generated/operations.gen.ts";
 import type { CallOptions } from "../../generated/operations.gen.ts";
 import type { paths } from "../../generated/schema.js";
-import type { operationIndex as growthIndex } from "../fixtures/growth/expected/operation-index.gen.ts";
+import type { OperationTypes as GrowthTypes } from "../fixtures/growth/expected/client-types.gen.ts";
 import type * as growthOperations from "../fixtures/growth/expected/operations.gen.ts";
 import type { paths as GrowthPaths } from "../fixtures/growth/expected/schema.js";
 
-type Index = typeof operationIndex;
-type Operation<Name extends keyof Index> = paths[Index[Name]["path"]][Index[Name]["method"]];
-type GrowthIndex = typeof growthIndex;
-type GrowthOperation<Name extends keyof GrowthIndex> =
-  GrowthPaths[GrowthIndex[Name]["path"]][GrowthIndex[Name]["method"]];
+/** openapi-typescript's type of the operation at the path template and method an entry names. */
+type Operation<Paths, Entry> = Entry extends { pathTemplate: infer Template extends keyof Paths }
+  ? Entry extends { method: infer Method extends keyof Paths[Template] }
+    ? Paths[Template][Method]
+    : never
+  : never;
+
+/** openapi-fetch's options for the call an entry names (\`MaybeOptionalInit\`, as \`request()\` takes them). */
+type Init<Paths, Entry> = Entry extends { pathTemplate: infer Template extends keyof Paths }
+  ? Entry extends { method: infer Method extends keyof Paths[Template] }
+    ? MaybeOptionalInit<Paths[Template], Method>
+    : never
+  : never;
+
+/** Whether openapi-typescript types path parameters for the operation. */
+type TakesPath<Op> = Op extends { parameters: { path?: infer Path } }
+  ? [NonNullable<Path>] extends [never]
+    ? false
+    : true
+  : false;
 
 /** What `Client<Paths>["request"]` resolves to for an operation called with its options (openapi-fetch's own formula). */
 type Requested<Op, Init> =
@@ -32,16 +48,24 @@ type Parameters_<Paths extends {}, Op, HasPath> = [
 
 describe("the project spec's functions", () => {
   it("take the client, the path parameters and their operation's options", () => {
-    expectTypeOf<{ [Name in keyof Index]: Parameters<(typeof operations)[Name]> }>().toEqualTypeOf<{
-      [Name in keyof Index]: Parameters_<paths, Operation<Name>, Index[Name]["pathParameters"]>;
+    expectTypeOf<{
+      [Name in keyof OperationTypes]: Parameters<(typeof operations)[Name]>;
+    }>().toEqualTypeOf<{
+      [Name in keyof OperationTypes]: Parameters_<
+        paths,
+        Operation<paths, OperationTypes[Name]>,
+        TakesPath<Operation<paths, OperationTypes[Name]>>
+      >;
     }>();
   });
 
   it("resolve to what request() types for their method and path", () => {
-    expectTypeOf<{ [Name in keyof Index]: ReturnType<(typeof operations)[Name]> }>().toEqualTypeOf<{
-      [Name in keyof Index]: Requested<
-        Operation<Name>,
-        MaybeOptionalInit<paths[Index[Name]["path"]], Index[Name]["method"]>
+    expectTypeOf<{
+      [Name in keyof OperationTypes]: ReturnType<(typeof operations)[Name]>;
+    }>().toEqualTypeOf<{
+      [Name in keyof OperationTypes]: Requested<
+        Operation<paths, OperationTypes[Name]>,
+        Init<paths, OperationTypes[Name]>
       >;
     }>();
   });
@@ -50,23 +74,23 @@ describe("the project spec's functions", () => {
 describe("the growth fixture's functions", () => {
   it("take the client, the path parameters and their operation's options", () => {
     expectTypeOf<{
-      [Name in keyof GrowthIndex]: Parameters<(typeof growthOperations)[Name]>;
+      [Name in keyof GrowthTypes]: Parameters<(typeof growthOperations)[Name]>;
     }>().toEqualTypeOf<{
-      [Name in keyof GrowthIndex]: Parameters_<
+      [Name in keyof GrowthTypes]: Parameters_<
         GrowthPaths,
-        GrowthOperation<Name>,
-        GrowthIndex[Name]["pathParameters"]
+        Operation<GrowthPaths, GrowthTypes[Name]>,
+        TakesPath<Operation<GrowthPaths, GrowthTypes[Name]>>
       >;
     }>();
   });
 
   it("resolve to what request() types for their method and path", () => {
     expectTypeOf<{
-      [Name in keyof GrowthIndex]: ReturnType<(typeof growthOperations)[Name]>;
+      [Name in keyof GrowthTypes]: ReturnType<(typeof growthOperations)[Name]>;
     }>().toEqualTypeOf<{
-      [Name in keyof GrowthIndex]: Requested<
-        GrowthOperation<Name>,
-        MaybeOptionalInit<GrowthPaths[GrowthIndex[Name]["path"]], GrowthIndex[Name]["method"]>
+      [Name in keyof GrowthTypes]: Requested<
+        Operation<GrowthPaths, GrowthTypes[Name]>,
+        Init<GrowthPaths, GrowthTypes[Name]>
       >;
     }>();
   });

@@ -40,15 +40,15 @@ describe("emitClientTypes", () => {
     it.each(model.operations.map((op) => ({ name: op.name, op })))(
       "$name: one line with its docs, naming its own path and method",
       ({ op }) => {
-        const operation = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`;
         const [docs, entry] = entryOf(op.name);
         expect(docs).toContain(`\`${op.method.toUpperCase()} ${op.path}\``);
         expect(docs.includes("@deprecated")).toBe(op.deprecated);
         const withPath = op.parameters.some((p) => p.in === "path");
-        expect(entry).toMatch(new RegExp(`^${withPath ? "PathEntry" : "Entry"}<`));
+        const route = `${JSON.stringify(op.path)}, ${JSON.stringify(op.method)}, `;
+        expect(entry?.startsWith(`${withPath ? "PathEntry" : "Entry"}<${route}`)).toBe(true);
         expect(entry?.endsWith(">;")).toBe(true);
-        // The only lookup in `paths` is the operation's own: the rest is worked out from it.
-        expect(entry?.match(/paths\[[^\]]+\]\[[^\]]+\]/g)).toEqual([operation]);
+        // Entry looks the operation up in `paths`: the line itself names no type from it.
+        expect(entry).not.toContain("paths[");
       },
     );
 

@@ -1,9 +1,13 @@
 // Golden test of the operation index emitter on the mini fixture, and what its output guarantees:
 // the same spec gives the same bytes, and each entry is the operation's own data, on the mini and
-// the growth fixtures.
+// the growth fixtures. Its type (operation-index.gen.d.ts) is checked where it is used: by the
+// project's type-check and test/src/*.test-d.ts.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { emitOperationIndex } from "../../../scripts/emit/operation-index.ts";
+import {
+  emitOperationIndex,
+  emitOperationIndexTypes,
+} from "../../../scripts/emit/operation-index.ts";
 import { loadSpec } from "../../../scripts/load.ts";
 import { buildModel } from "../../../scripts/model.ts";
 
@@ -11,11 +15,9 @@ const miniSpec = fileURLToPath(new URL("../../fixtures/mini/openapi.yaml", impor
 const growthSpec = fileURLToPath(new URL("../../fixtures/growth/openapi.yaml", import.meta.url));
 const context = { specPath: "test/fixtures/mini/openapi.yaml" };
 
-/** The table the emitted module exports, evaluated as JavaScript once its types are stripped. */
+/** The table the emitted JavaScript module exports. */
 async function evaluate(content: string): Promise<Record<string, unknown>> {
-  const { stripTypeScriptTypes } = await import("node:module");
-  const source = stripTypeScriptTypes(content);
-  const module = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+  const module = await import(`data:text/javascript,${encodeURIComponent(content)}`);
   return module.operationIndex;
 }
 
@@ -23,8 +25,14 @@ describe("emitOperationIndex", () => {
   it("emits the mini fixture's operations as the golden file", async () => {
     const model = buildModel((await loadSpec(miniSpec)).document);
     const file = emitOperationIndex(model, context);
-    expect(file.path).toBe("operation-index.gen.ts");
-    await expect(file.content).toMatchFileSnapshot("./operation-index.mini.gen.ts.snap");
+    expect(file.path).toBe("operation-index.gen.js");
+    await expect(file.content).toMatchFileSnapshot("./operation-index.mini.gen.js.snap");
+  });
+
+  it("emits its type, the same for every spec, as the golden file", async () => {
+    const file = emitOperationIndexTypes(context);
+    expect(file.path).toBe("operation-index.gen.d.ts");
+    await expect(file.content).toMatchFileSnapshot("./operation-index.mini.gen.d.ts.snap");
   });
 
   it("is byte-for-byte the same when run twice", async () => {

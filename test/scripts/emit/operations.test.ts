@@ -22,7 +22,7 @@ describe("emitOperations", () => {
       "../../fixtures/growth/expected/operations.gen.ts",
     );
     await expect(emitOperationIndex(model, context).content).toMatchFileSnapshot(
-      "../../fixtures/growth/expected/operation-index.gen.ts",
+      "../../fixtures/growth/expected/operation-index.gen.js",
     );
   });
 

@@ -18,7 +18,7 @@ type Operation<Paths, Entry> = Entry extends { pathTemplate: infer Template exte
     : never
   : never;
 
-/** openapi-fetch's options for the call an entry names (\`MaybeOptionalInit\`, as \`request()\` takes them). */
+/** openapi-fetch's options for the call an entry names (`MaybeOptionalInit`, as `request()` takes them). */
 type Init<Paths, Entry> = Entry extends { pathTemplate: infer Template extends keyof Paths }
   ? Entry extends { method: infer Method extends keyof Paths[Template] }
     ? MaybeOptionalInit<Paths[Template], Method>

@@ -46,52 +46,29 @@ type Parameters_<Paths extends {}, Op, HasPath> = [
   ...({} extends CallOptions<Op> ? [options?: CallOptions<Op>] : [options: CallOptions<Op>]),
 ];
 
-describe("the project spec's functions", () => {
-  it("take the client, the path parameters and their operation's options", () => {
-    expectTypeOf<{
-      [Name in keyof OperationTypes]: Parameters<(typeof operations)[Name]>;
-    }>().toEqualTypeOf<{
-      [Name in keyof OperationTypes]: Parameters_<
-        paths,
-        Operation<paths, OperationTypes[Name]>,
-        TakesPath<Operation<paths, OperationTypes[Name]>>
-      >;
-    }>();
+/** Each function's parameters and result, by its name in `OperationTypes` (a missing function fails here). */
+type FunctionsOf<Functions extends Record<keyof Types, (...args: never[]) => unknown>, Types> = {
+  [Name in keyof Types]: [Parameters<Functions[Name]>, ReturnType<Functions[Name]>];
+};
+
+/** What openapi-fetch's formula gives each operation: its parameters and its result, by name. */
+type Expected<Paths extends {}, Types> = {
+  [Name in keyof Types]: [
+    Parameters_<Paths, Operation<Paths, Types[Name]>, TakesPath<Operation<Paths, Types[Name]>>>,
+    Requested<Operation<Paths, Types[Name]>, Init<Paths, Types[Name]>>,
+  ];
+};
+
+describe("the functions", () => {
+  it("of the project spec take and resolve to what request() types for their method and path", () => {
+    expectTypeOf<FunctionsOf<typeof operations, OperationTypes>>().toEqualTypeOf<
+      Expected<paths, OperationTypes>
+    >();
   });
 
-  it("resolve to what request() types for their method and path", () => {
-    expectTypeOf<{
-      [Name in keyof OperationTypes]: ReturnType<(typeof operations)[Name]>;
-    }>().toEqualTypeOf<{
-      [Name in keyof OperationTypes]: Requested<
-        Operation<paths, OperationTypes[Name]>,
-        Init<paths, OperationTypes[Name]>
-      >;
-    }>();
-  });
-});
-
-describe("the growth fixture's functions", () => {
-  it("take the client, the path parameters and their operation's options", () => {
-    expectTypeOf<{
-      [Name in keyof GrowthTypes]: Parameters<(typeof growthOperations)[Name]>;
-    }>().toEqualTypeOf<{
-      [Name in keyof GrowthTypes]: Parameters_<
-        GrowthPaths,
-        Operation<GrowthPaths, GrowthTypes[Name]>,
-        TakesPath<Operation<GrowthPaths, GrowthTypes[Name]>>
-      >;
-    }>();
-  });
-
-  it("resolve to what request() types for their method and path", () => {
-    expectTypeOf<{
-      [Name in keyof GrowthTypes]: ReturnType<(typeof growthOperations)[Name]>;
-    }>().toEqualTypeOf<{
-      [Name in keyof GrowthTypes]: Requested<
-        Operation<GrowthPaths, GrowthTypes[Name]>,
-        Init<GrowthPaths, GrowthTypes[Name]>
-      >;
-    }>();
+  it("of the growth fixture take and resolve to what request() types for their method and path", () => {
+    expectTypeOf<FunctionsOf<typeof growthOperations, GrowthTypes>>().toEqualTypeOf<
+      Expected<GrowthPaths, GrowthTypes>
+    >();
   });
 });
